@@ -1,0 +1,180 @@
+package normalize
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// site is one inline schema met while walking a document: where it is (a JSON
+// pointer) and the name segments that a schema lifted from here would be
+// named after.
+type site struct {
+	ref  *openapi3.SchemaRef
+	ptr  string
+	hint []string
+	// body names the root schema of an operation's request or response
+	// body (path segments + "request_body" or "response_body"); nil elsewhere.
+	body []string
+}
+
+// visitFunc is called for every inline schema, parents before children. It
+// returns false to stop the walk from descending into the schema's children
+// (for example because it turned the schema into a $ref).
+type visitFunc func(s site) (descend bool, err error)
+
+// walker visits every inline schema of a document in a deterministic order:
+// components sorted by name, then paths sorted, methods in a fixed order.
+// It never follows a $ref: a referenced schema is visited where it is
+// defined, once.
+type walker struct {
+	visit visitFunc
+}
+
+var methodOrder = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+func (w *walker) walkDoc(doc *openapi3.T) error {
+	if doc.Components != nil {
+		for _, name := range sortedKeys(doc.Components.Schemas) {
+			if err := w.walk(site{ref: doc.Components.Schemas[name], ptr: "#/components/schemas/" + escapePtr(name), hint: []string{name}}, true); err != nil {
+				return err
+			}
+		}
+	}
+	if doc.Paths == nil {
+		return nil
+	}
+	paths := doc.Paths.Map()
+	for _, path := range sortedKeys(paths) {
+		item := paths[path]
+		base := pathHint(path)
+		ops := item.Operations()
+		for _, method := range methodOrder {
+			op := ops[strings.ToUpper(method)]
+			if op == nil {
+				continue
+			}
+			opPtr := "#/paths/" + escapePtr(path) + "/" + method
+			for i, p := range op.Parameters {
+				if p.Value == nil || p.Ref != "" || p.Value.Schema == nil {
+					continue
+				}
+				s := site{ref: p.Value.Schema, ptr: opPtr + "/parameters/" + itoa(i) + "/schema", hint: append(clone(base), "param", p.Value.Name)}
+				if err := w.walk(s, false); err != nil {
+					return err
+				}
+			}
+			if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
+				for _, ct := range sortedKeys(rb.Value.Content) {
+					mt := rb.Value.Content[ct]
+					if mt.Schema == nil {
+						continue
+					}
+					s := site{ref: mt.Schema, ptr: opPtr + "/requestBody/content/" + escapePtr(ct) + "/schema", hint: append(clone(base), "request"), body: append(clone(base), "request_body")}
+					if err := w.walk(s, false); err != nil {
+						return err
+					}
+				}
+			}
+			if op.Responses != nil {
+				resps := op.Responses.Map()
+				for _, code := range sortedKeys(resps) {
+					r := resps[code]
+					if r.Ref != "" || r.Value == nil {
+						continue
+					}
+					h := append(clone(base), "response")
+					if code != "200" {
+						h = append(h, code)
+					}
+					for _, ct := range sortedKeys(r.Value.Content) {
+						mt := r.Value.Content[ct]
+						if mt.Schema == nil {
+							continue
+						}
+						s := site{ref: mt.Schema, ptr: opPtr + "/responses/" + code + "/content/" + escapePtr(ct) + "/schema", hint: h, body: append(clone(h), "body")}
+						if err := w.walk(s, false); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// walk visits s and its inline children. root is true for a component
+// schema, which is visited even though other places $ref it.
+func (w *walker) walk(s site, root bool) error {
+	if s.ref == nil || s.ref.Value == nil || (s.ref.Ref != "" && !root) {
+		return nil
+	}
+	descend, err := w.visit(s)
+	if err != nil || !descend {
+		return err
+	}
+	v := s.ref.Value
+	// The visitor may have turned this site into a $ref (lifting it); its
+	// children are then walked under the lifted name.
+	if s.ref.Ref != "" && !root {
+		return nil
+	}
+	for _, name := range sortedKeys(v.Properties) {
+		if err := w.walk(site{ref: v.Properties[name], ptr: s.ptr + "/properties/" + escapePtr(name), hint: append(clone(s.hint), name)}, false); err != nil {
+			return err
+		}
+	}
+	if err := w.walk(site{ref: v.Items, ptr: s.ptr + "/items", hint: s.hint}, false); err != nil {
+		return err
+	}
+	if ap := v.AdditionalProperties.Schema; ap != nil {
+		if err := w.walk(site{ref: ap, ptr: s.ptr + "/additionalProperties", hint: append(clone(s.hint), "value")}, false); err != nil {
+			return err
+		}
+	}
+	// An allOf member is a part of its parent, not an alternative: a schema
+	// lifted from it must not take the parent's own name.
+	for _, group := range []struct {
+		kind string
+		list openapi3.SchemaRefs
+		hint []string
+	}{{"allOf", v.AllOf, append(clone(s.hint), "part")}, {"anyOf", v.AnyOf, s.hint}, {"oneOf", v.OneOf, s.hint}} {
+		for i, m := range group.list {
+			if err := w.walk(site{ref: m, ptr: s.ptr + "/" + group.kind + "/" + itoa(i), hint: group.hint}, false); err != nil {
+				return err
+			}
+		}
+	}
+	return w.walk(site{ref: v.Not, ptr: s.ptr + "/not", hint: s.hint}, false)
+}
+
+func pathHint(path string) []string {
+	var h []string
+	for _, seg := range strings.Split(path, "/") {
+		seg = strings.Trim(seg, "{}")
+		if seg != "" {
+			h = append(h, seg)
+		}
+	}
+	return h
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func clone(s []string) []string { return append([]string(nil), s...) }
+
+func escapePtr(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

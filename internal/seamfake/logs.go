@@ -1,0 +1,43 @@
+package seamfake
+
+import (
+	"io"
+	"sync"
+)
+
+// logTailSize is how much of the fake's stderr is kept for error messages.
+const logTailSize = 8 << 10
+
+// tailWriter keeps the last max bytes written to it and copies everything to
+// an optional writer. It is safe for concurrent use.
+type tailWriter struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+	out io.Writer
+}
+
+func newTailWriter(max int, out io.Writer) *tailWriter {
+	return &tailWriter{max: max, out: out}
+}
+
+// Write implements io.Writer; it never fails, so the fake never blocks on it.
+func (w *tailWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if len(w.buf) > w.max {
+		w.buf = append(w.buf[:0], w.buf[len(w.buf)-w.max:]...)
+	}
+	if w.out != nil {
+		_, _ = w.out.Write(p)
+	}
+	return len(p), nil
+}
+
+// String returns the kept tail.
+func (w *tailWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return string(w.buf)
+}

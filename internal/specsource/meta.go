@@ -1,0 +1,77 @@
+package specsource
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// Meta records which spec is committed and where it came from.
+type Meta struct {
+	// Source is where the spec was pulled from, e.g. "npm:@seamapi/types@1.977.0".
+	Source string `json:"source"`
+	// SHA256 is the lowercase hex SHA-256 of the canonical spec.
+	SHA256 string `json:"sha256"`
+}
+
+// ReadMeta reads a metadata file written by WriteMeta. A missing file gives an
+// error satisfying errors.Is(err, fs.ErrNotExist).
+func ReadMeta(path string) (Meta, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Meta{}, fmt.Errorf("read spec metadata: %w", err)
+	}
+	var m Meta
+	if err := json.Unmarshal(data, &m); err != nil {
+		return Meta{}, fmt.Errorf("parse spec metadata %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// WriteMeta writes m to path as canonical JSON, atomically.
+func WriteMeta(path string, m Meta) error {
+	data, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode spec metadata: %w", err)
+	}
+	canonical, err := Canonicalize(data)
+	if err != nil {
+		return fmt.Errorf("encode spec metadata: %w", err)
+	}
+	return WriteAtomic(path, canonical)
+}
+
+// NextMeta returns the metadata to record for r. When the existing metadata
+// already records the same SHA-256, its Source is kept, so re-pulling the same
+// spec from another place (such as the committed file) changes nothing.
+func NextMeta(existing *Meta, r *Result) Meta {
+	if existing != nil && existing.SHA256 == r.SHA256 && existing.Source != "" {
+		return Meta{Source: existing.Source, SHA256: r.SHA256}
+	}
+	return Meta{Source: r.Source, SHA256: r.SHA256}
+}
+
+// Store writes r's canonical spec to specPath and its metadata to metaPath,
+// each atomically, applying the NextMeta rule against the metadata already at
+// metaPath (if any). It returns the metadata it wrote. A metadata file that
+// exists but cannot be read is an error, and then nothing is written.
+func Store(specPath, metaPath string, r *Result) (Meta, error) {
+	var existing *Meta
+	old, err := ReadMeta(metaPath)
+	switch {
+	case err == nil:
+		existing = &old
+	case !errors.Is(err, fs.ErrNotExist):
+		return Meta{}, err
+	}
+	meta := NextMeta(existing, r)
+	if err := WriteAtomic(specPath, r.Canonical); err != nil {
+		return Meta{}, err
+	}
+	if err := WriteMeta(metaPath, meta); err != nil {
+		return Meta{}, err
+	}
+	return meta, nil
+}

@@ -1,0 +1,61 @@
+// Command generate pulls Seam's OpenAPI spec, normalizes it and regenerates
+// the gen package with the pinned oapi-codegen. It runs from "go generate"
+// in gen/ (or "make generate") and works from the module root.
+//
+// Environment:
+//
+//	SEAM_OPENAPI_SOURCE        where to pull the spec: an http(s) URL (default
+//	                           https://connect.getseam.com/openapi.json),
+//	                           file:PATH or npm:@seamapi/types@VERSION
+//	SEAM_INCLUDE_UNDOCUMENTED  "true" also generates x-undocumented operations
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"github.com/seamgo/seam-go/internal/pipeline"
+	"github.com/seamgo/seam-go/internal/specsource"
+)
+
+func main() {
+	source := flag.String("source", os.Getenv(specsource.EnvVar), "spec source (default $"+specsource.EnvVar+", else the published URL)")
+	undocumented := flag.Bool("undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true", "also generate x-undocumented operations")
+	keep := flag.String("keep-normalized", "", "also write the normalized spec to this path")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root, err := moduleRoot()
+	if err == nil {
+		_, err = pipeline.Run(ctx, pipeline.Options{Root: root, Source: *source, IncludeUndocumented: *undocumented, KeepNormalized: *keep, Log: os.Stdout})
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "generate:", err)
+		fmt.Fprintln(os.Stderr, "generate: nothing was written; openapi.json and gen/ are unchanged")
+		os.Exit(1)
+	}
+}
+
+// moduleRoot walks up from the working directory to the directory that
+// holds go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
