@@ -7709,11 +7709,27 @@ type AccessCodesUnmanagedConvertToManagedRequestBody struct {
 	Sync                          *bool `json:"sync,omitempty"`
 }
 
+// AccessCodesUnmanagedConvertToManagedResponseBody defines model for access_codes_unmanaged_convert_to_managed_response_body.
+type AccessCodesUnmanagedConvertToManagedResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AccessCodesUnmanagedDeleteRequestBody defines model for access_codes_unmanaged_delete_request_body.
 type AccessCodesUnmanagedDeleteRequestBody struct {
 	// AccessCodeId ID of the unmanaged access code that you want to delete.
 	AccessCodeId string `json:"access_code_id"`
 	Sync         *bool  `json:"sync,omitempty"`
+}
+
+// AccessCodesUnmanagedDeleteResponseBody defines model for access_codes_unmanaged_delete_response_body.
+type AccessCodesUnmanagedDeleteResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AccessCodesUnmanagedGetRequestBody defines model for access_codes_unmanaged_get_request_body.
@@ -7726,6 +7742,23 @@ type AccessCodesUnmanagedGetRequestBody struct {
 
 	// DeviceId ID of the device containing the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
 	DeviceId *string `json:"device_id,omitempty"`
+}
+
+// AccessCodesUnmanagedGetResponseBody defines model for access_codes_unmanaged_get_response_body.
+type AccessCodesUnmanagedGetResponseBody struct {
+	// AccessCode Represents an [unmanaged smart lock access code](https://docs.seam.co/low-level-apis/smart-locks/access-codes/migrating-existing-access-codes).
+	//
+	// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly.
+	//
+	// When you create an access code on a device in Seam, it is created as a managed access code. Access codes that exist on a device that were not created through Seam are considered unmanaged codes. We strictly limit the operations that can be performed on unmanaged codes.
+	//
+	// Prior to using Seam to manage your devices, you may have used another lock management system to manage the access codes on your devices. Where possible, we help you keep any existing access codes on devices and transition those codes to ones managed by your Seam workspace.
+	//
+	// Not all providers support unmanaged access codes. The following providers do not support unmanaged access codes:
+	//
+	// - [Kwikset](https://docs.seam.co/device-and-system-integration-guides/kwikset-locks)
+	AccessCode UnmanagedAccessCode `json:"access_code"`
+	Ok         bool                `json:"ok"`
 }
 
 // AccessCodesUnmanagedListRequestBody defines model for access_codes_unmanaged_list_request_body.
@@ -7771,6 +7804,11 @@ type AccessCodesUnmanagedUpdateRequestBody struct {
 	IsManaged                     bool  `json:"is_managed"`
 }
 
+// AccessCodesUnmanagedUpdateResponseBody defines model for access_codes_unmanaged_update_response_body.
+type AccessCodesUnmanagedUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AccessCodesUpdateMultipleRequestBody defines model for access_codes_update_multiple_request_body.
 type AccessCodesUpdateMultipleRequestBody struct {
 	// CommonCodeKey Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
@@ -7790,6 +7828,11 @@ type AccessCodesUpdateMultipleRequestBody struct {
 
 	// StartsAt Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *string `json:"starts_at,omitempty"`
+}
+
+// AccessCodesUpdateMultipleResponseBody defines model for access_codes_update_multiple_response_body.
+type AccessCodesUpdateMultipleResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AccessCodesUpdateRequestBody defines model for access_codes_update_request_body.
@@ -7858,6 +7901,17 @@ type AccessCodesUpdateRequestBodyMaxTimeRounding string
 
 // AccessCodesUpdateRequestBodyType Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/low-level-apis/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
 type AccessCodesUpdateRequestBodyType string
+
+// AccessCodesUpdateResponseBody defines model for access_codes_update_response_body.
+type AccessCodesUpdateResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
 
 // AccessGrant Represents an Access Grant. Access Grants enable you to grant a user identity access to spaces, entrances, and devices through one or more access methods, such as mobile keys, plastic cards, and PIN codes. You can create an Access Grant for an existing user identity, or you can create a new user identity *while* creating the new Access Grant.
 type AccessGrant struct {
@@ -8307,6 +8361,11 @@ type AccessGrantsDeleteRequestBody struct {
 	AccessGrantId string `json:"access_grant_id"`
 }
 
+// AccessGrantsDeleteResponseBody defines model for access_grants_delete_response_body.
+type AccessGrantsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AccessGrantsGetRelatedRequestBody defines model for access_grants_get_related_request_body.
 type AccessGrantsGetRelatedRequestBody struct {
 	// AccessGrantIds IDs of the access grants that you want to get along with their related resources.
@@ -8355,6 +8414,13 @@ type AccessGrantsGetRequest0 struct {
 type AccessGrantsGetRequest1 struct {
 	// AccessGrantKey Unique key of Access Grant to get.
 	AccessGrantKey string `json:"access_grant_key"`
+}
+
+// AccessGrantsGetResponseBody defines model for access_grants_get_response_body.
+type AccessGrantsGetResponseBody struct {
+	// AccessGrant Represents an Access Grant. Access Grants enable you to grant a user identity access to spaces, entrances, and devices through one or more access methods, such as mobile keys, plastic cards, and PIN codes. You can create an Access Grant for an existing user identity, or you can create a new user identity *while* creating the new Access Grant.
+	AccessGrant AccessGrant `json:"access_grant"`
+	Ok          bool        `json:"ok"`
 }
 
 // AccessGrantsListRequestBody defines model for access_grants_list_request_body.
@@ -8427,6 +8493,13 @@ type AccessGrantsRequestAccessMethodsRequestBody struct {
 
 // AccessGrantsRequestAccessMethodsRequestBodyRequestedAccessMethodsMode Access method mode. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
 type AccessGrantsRequestAccessMethodsRequestBodyRequestedAccessMethodsMode string
+
+// AccessGrantsRequestAccessMethodsResponseBody defines model for access_grants_request_access_methods_response_body.
+type AccessGrantsRequestAccessMethodsResponseBody struct {
+	// AccessGrant Represents an Access Grant. Access Grants enable you to grant a user identity access to spaces, entrances, and devices through one or more access methods, such as mobile keys, plastic cards, and PIN codes. You can create an Access Grant for an existing user identity, or you can create a new user identity *while* creating the new Access Grant.
+	AccessGrant AccessGrant `json:"access_grant"`
+	Ok          bool        `json:"ok"`
+}
 
 // AccessGrantsUnmanagedGetRequestBody defines model for access_grants_unmanaged_get_request_body.
 type AccessGrantsUnmanagedGetRequestBody struct {
@@ -8622,6 +8695,11 @@ type AccessGrantsUnmanagedUpdateRequestBody struct {
 // AccessGrantsUnmanagedUpdateRequestBodyIsManaged Must be set to true to convert the unmanaged access grant to managed.
 type AccessGrantsUnmanagedUpdateRequestBodyIsManaged bool
 
+// AccessGrantsUnmanagedUpdateResponseBody defines model for access_grants_unmanaged_update_response_body.
+type AccessGrantsUnmanagedUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AccessGrantsUpdateRequestBody defines model for access_grants_update_request_body.
 type AccessGrantsUpdateRequestBody struct {
 	// AccessGrantId ID of the Access Grant to update. Provide either `access_grant_id` or `access_grant_key`.
@@ -8638,6 +8716,11 @@ type AccessGrantsUpdateRequestBody struct {
 
 	// StartsAt Date and time at which the validity of the grant starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *time.Time `json:"starts_at,omitempty"`
+}
+
+// AccessGrantsUpdateResponseBody defines model for access_grants_update_response_body.
+type AccessGrantsUpdateResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AccessMethod Represents an access method for an Access Grant. Access methods describe the modes of access, such as PIN codes, plastic cards, and mobile keys. For a mobile key, the access method also stores the URL for the associated Instant Key.
@@ -8889,6 +8972,17 @@ type AccessMethodsAssignCardRequestBody struct {
 	CardNumber string `json:"card_number"`
 }
 
+// AccessMethodsAssignCardResponseBody defines model for access_methods_assign_card_response_body.
+type AccessMethodsAssignCardResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // AccessMethodsDeleteRequest defines model for access_methods_delete_request.
 type AccessMethodsDeleteRequest struct {
 	union json.RawMessage
@@ -8912,6 +9006,11 @@ type AccessMethodsDeleteRequest2 struct {
 	ReservationKey string `json:"reservation_key"`
 }
 
+// AccessMethodsDeleteResponseBody defines model for access_methods_delete_response_body.
+type AccessMethodsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AccessMethodsEncodeRequestBody defines model for access_methods_encode_request_body.
 type AccessMethodsEncodeRequestBody struct {
 	// AccessMethodId ID of the `access_method` to encode onto a card.
@@ -8919,6 +9018,17 @@ type AccessMethodsEncodeRequestBody struct {
 
 	// AcsEncoderId ID of the `acs_encoder` to use to encode the `access_method`.
 	AcsEncoderId string `json:"acs_encoder_id"`
+}
+
+// AccessMethodsEncodeResponseBody defines model for access_methods_encode_response_body.
+type AccessMethodsEncodeResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AccessMethodsGetRelatedRequestBody defines model for access_methods_get_related_request_body.
@@ -8998,6 +9108,17 @@ type AccessMethodsUnlockDoorRequestBody struct {
 
 	// AcsEntranceId ID of the entrance to unlock.
 	AcsEntranceId string `json:"acs_entrance_id"`
+}
+
+// AccessMethodsUnlockDoorResponseBody defines model for access_methods_unlock_door_response_body.
+type AccessMethodsUnlockDoorResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AccessMethodsUnmanagedGetRequestBody defines model for access_methods_unmanaged_get_request_body.
@@ -9456,10 +9577,20 @@ type AcsAccessGroupsAddUserRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsAccessGroupsAddUserResponseBody defines model for acs_access_groups_add_user_response_body.
+type AcsAccessGroupsAddUserResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsAccessGroupsDeleteRequestBody defines model for acs_access_groups_delete_request_body.
 type AcsAccessGroupsDeleteRequestBody struct {
 	// AcsAccessGroupId ID of the access group that you want to delete.
 	AcsAccessGroupId string `json:"acs_access_group_id"`
+}
+
+// AcsAccessGroupsDeleteResponseBody defines model for acs_access_groups_delete_response_body.
+type AcsAccessGroupsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsAccessGroupsGetRequestBody defines model for acs_access_groups_get_request_body.
@@ -9534,6 +9665,11 @@ type AcsAccessGroupsRemoveUserRequestBody struct {
 
 	// UserIdentityId ID of the user identity associated with the user that you want to remove from an access group.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsAccessGroupsRemoveUserResponseBody defines model for acs_access_groups_remove_user_response_body.
+type AcsAccessGroupsRemoveUserResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsCredential Means by which an [access control system user](https://docs.seam.co/low-level-apis/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
@@ -9884,10 +10020,28 @@ type AcsCredentialsCreateRequestBodyVisionlineMetadataCardFormat string
 // AcsCredentialsCreateRequestBodyVisionlineMetadataCardFunctionType defines model for AcsCredentialsCreateRequestBody.VisionlineMetadata.CardFunctionType.
 type AcsCredentialsCreateRequestBodyVisionlineMetadataCardFunctionType string
 
+// AcsCredentialsCreateResponseBody defines model for acs_credentials_create_response_body.
+type AcsCredentialsCreateResponseBody struct {
+	// AcsCredential Means by which an [access control system user](https://docs.seam.co/low-level-apis/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
+	//
+	// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
+	//
+	// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
+	//
+	// For granting a person access to a space, [Access Grants](https://docs.seam.co/use-cases/granting-access) are the default and recommended approach. Use the lower-level ACS credential API directly only when you specifically need to manage individual credentials.
+	AcsCredential AcsCredential `json:"acs_credential"`
+	Ok            bool          `json:"ok"`
+}
+
 // AcsCredentialsDeleteRequestBody defines model for acs_credentials_delete_request_body.
 type AcsCredentialsDeleteRequestBody struct {
 	// AcsCredentialId ID of the credential that you want to delete.
 	AcsCredentialId string `json:"acs_credential_id"`
+}
+
+// AcsCredentialsDeleteResponseBody defines model for acs_credentials_delete_response_body.
+type AcsCredentialsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsCredentialsGetRequestBody defines model for acs_credentials_get_request_body.
@@ -9896,10 +10050,29 @@ type AcsCredentialsGetRequestBody struct {
 	AcsCredentialId string `json:"acs_credential_id"`
 }
 
+// AcsCredentialsGetResponseBody defines model for acs_credentials_get_response_body.
+type AcsCredentialsGetResponseBody struct {
+	// AcsCredential Means by which an [access control system user](https://docs.seam.co/low-level-apis/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
+	//
+	// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
+	//
+	// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
+	//
+	// For granting a person access to a space, [Access Grants](https://docs.seam.co/use-cases/granting-access) are the default and recommended approach. Use the lower-level ACS credential API directly only when you specifically need to manage individual credentials.
+	AcsCredential AcsCredential `json:"acs_credential"`
+	Ok            bool          `json:"ok"`
+}
+
 // AcsCredentialsListAccessibleEntrancesRequestBody defines model for acs_credentials_list_accessible_entrances_request_body.
 type AcsCredentialsListAccessibleEntrancesRequestBody struct {
 	// AcsCredentialId ID of the credential for which you want to retrieve all entrances to which the credential grants access.
 	AcsCredentialId string `json:"acs_credential_id"`
+}
+
+// AcsCredentialsListAccessibleEntrancesResponseBody defines model for acs_credentials_list_accessible_entrances_response_body.
+type AcsCredentialsListAccessibleEntrancesResponseBody struct {
+	AcsEntrances []AcsEntrance `json:"acs_entrances"`
+	Ok           bool          `json:"ok"`
 }
 
 // AcsCredentialsListRequestBody defines model for acs_credentials_list_request_body.
@@ -10007,6 +10180,19 @@ type AcsCredentialsUnassignRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsCredentialsUnassignResponseBody defines model for acs_credentials_unassign_response_body.
+type AcsCredentialsUnassignResponseBody struct {
+	// AcsCredential Means by which an [access control system user](https://docs.seam.co/low-level-apis/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
+	//
+	// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
+	//
+	// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
+	//
+	// For granting a person access to a space, [Access Grants](https://docs.seam.co/use-cases/granting-access) are the default and recommended approach. Use the lower-level ACS credential API directly only when you specifically need to manage individual credentials.
+	AcsCredential AcsCredential `json:"acs_credential"`
+	Ok            bool          `json:"ok"`
+}
+
 // AcsCredentialsUpdateRequestBody defines model for acs_credentials_update_request_body.
 type AcsCredentialsUpdateRequestBody struct {
 	// AcsCredentialId ID of the credential that you want to update.
@@ -10017,6 +10203,19 @@ type AcsCredentialsUpdateRequestBody struct {
 
 	// EndsAt Replacement date and time at which the validity of the credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after the `starts_at` value that you set when creating the credential.
 	EndsAt *time.Time `json:"ends_at,omitempty"`
+}
+
+// AcsCredentialsUpdateResponseBody defines model for acs_credentials_update_response_body.
+type AcsCredentialsUpdateResponseBody struct {
+	// AcsCredential Means by which an [access control system user](https://docs.seam.co/low-level-apis/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
+	//
+	// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
+	//
+	// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
+	//
+	// For granting a person access to a space, [Access Grants](https://docs.seam.co/use-cases/granting-access) are the default and recommended approach. Use the lower-level ACS credential API directly only when you specifically need to manage individual credentials.
+	AcsCredential AcsCredential `json:"acs_credential"`
+	Ok            bool          `json:"ok"`
 }
 
 // AcsEncoder Represents a hardware device that encodes [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) data onto physical cards within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
@@ -10078,6 +10277,17 @@ type AcsEncodersEncodeCredentialRequestBody struct {
 
 	// AcsEncoderId ID of the `acs_encoder` to use to encode the `acs_credential`.
 	AcsEncoderId string `json:"acs_encoder_id"`
+}
+
+// AcsEncodersEncodeCredentialResponseBody defines model for acs_encoders_encode_credential_response_body.
+type AcsEncodersEncodeCredentialResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AcsEncodersGetRequestBody defines model for acs_encoders_get_request_body.
@@ -10178,6 +10388,17 @@ type AcsEncodersScanCredentialRequestBody struct {
 	} `json:"salto_ks_metadata,omitempty"`
 }
 
+// AcsEncodersScanCredentialResponseBody defines model for acs_encoders_scan_credential_response_body.
+type AcsEncodersScanCredentialResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // AcsEncodersScanToAssignCredentialRequestBody defines model for acs_encoders_scan_to_assign_credential_request_body.
 type AcsEncodersScanToAssignCredentialRequestBody struct {
 	// AcsEncoderId ID of the `acs_encoder` to use to scan the credential.
@@ -10194,6 +10415,17 @@ type AcsEncodersScanToAssignCredentialRequestBody struct {
 
 	// UserIdentityId ID of the `user_identity` to assign the scanned credential to. If the ACS system contains an ACS user linked to this user identity, it is used. Otherwise, one is created.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsEncodersScanToAssignCredentialResponseBody defines model for acs_encoders_scan_to_assign_credential_response_body.
+type AcsEncodersScanToAssignCredentialResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AcsEncodersSimulateNextCredentialEncodeWillFailRequest defines model for acs_encoders_simulate_next_credential_encode_will_fail_request.
@@ -10228,6 +10460,11 @@ type AcsEncodersSimulateNextCredentialEncodeWillFailRequest1 struct {
 // AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode Code of the error to simulate.
 type AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode string
 
+// AcsEncodersSimulateNextCredentialEncodeWillFailResponseBody defines model for acs_encoders_simulate_next_credential_encode_will_fail_response_body.
+type AcsEncodersSimulateNextCredentialEncodeWillFailResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBody defines model for acs_encoders_simulate_next_credential_encode_will_succeed_request_body.
 type AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBody struct {
 	// AcsEncoderId ID of the `acs_encoder` that will be used in the next request to encode the `acs_credential`.
@@ -10239,6 +10476,11 @@ type AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBody struct {
 
 // AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBodyScenario Scenario to simulate.
 type AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBodyScenario string
+
+// AcsEncodersSimulateNextCredentialEncodeWillSucceedResponseBody defines model for acs_encoders_simulate_next_credential_encode_will_succeed_response_body.
+type AcsEncodersSimulateNextCredentialEncodeWillSucceedResponseBody struct {
+	Ok bool `json:"ok"`
+}
 
 // AcsEncodersSimulateNextCredentialScanWillFailRequest defines model for acs_encoders_simulate_next_credential_scan_will_fail_request.
 type AcsEncodersSimulateNextCredentialScanWillFailRequest struct {
@@ -10266,6 +10508,11 @@ type AcsEncodersSimulateNextCredentialScanWillFailRequest1 struct {
 
 // AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode defines model for AcsEncodersSimulateNextCredentialScanWillFailRequest.1.ErrorCode.
 type AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode string
+
+// AcsEncodersSimulateNextCredentialScanWillFailResponseBody defines model for acs_encoders_simulate_next_credential_scan_will_fail_response_body.
+type AcsEncodersSimulateNextCredentialScanWillFailResponseBody struct {
+	Ok bool `json:"ok"`
+}
 
 // AcsEncodersSimulateNextCredentialScanWillSucceedRequest defines model for acs_encoders_simulate_next_credential_scan_will_succeed_request.
 type AcsEncodersSimulateNextCredentialScanWillSucceedRequest struct {
@@ -10310,6 +10557,11 @@ type AcsEncodersSimulateNextCredentialScanWillSucceedRequest2 struct {
 
 // AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario Scenario to simulate.
 type AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario string
+
+// AcsEncodersSimulateNextCredentialScanWillSucceedResponseBody defines model for acs_encoders_simulate_next_credential_scan_will_succeed_response_body.
+type AcsEncodersSimulateNextCredentialScanWillSucceedResponseBody struct {
+	Ok bool `json:"ok"`
+}
 
 // AcsEntrance Represents an [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) within an [access control system](https://docs.seam.co/low-level-apis/access-systems).
 //
@@ -10642,6 +10894,11 @@ type AcsEntrancesGrantAccessRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsEntrancesGrantAccessResponseBody defines model for acs_entrances_grant_access_response_body.
+type AcsEntrancesGrantAccessResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsEntrancesListCredentialsWithAccessRequestBody defines model for acs_entrances_list_credentials_with_access_request_body.
 type AcsEntrancesListCredentialsWithAccessRequestBody struct {
 	// AcsEntranceId ID of the entrance for which you want to list all credentials that grant access.
@@ -10708,6 +10965,17 @@ type AcsEntrancesUnlockRequestBody struct {
 
 	// AcsEntranceId ID of the entrance to unlock.
 	AcsEntranceId string `json:"acs_entrance_id"`
+}
+
+// AcsEntrancesUnlockResponseBody defines model for acs_entrances_unlock_response_body.
+type AcsEntrancesUnlockResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // AcsSystem Represents an [access control system](https://docs.seam.co/low-level-apis/access-systems).
@@ -11004,6 +11272,12 @@ type AcsSystemsListCompatibleCredentialManagerAcsSystemsRequestBody struct {
 	AcsSystemId string `json:"acs_system_id"`
 }
 
+// AcsSystemsListCompatibleCredentialManagerAcsSystemsResponseBody defines model for acs_systems_list_compatible_credential_manager_acs_systems_response_body.
+type AcsSystemsListCompatibleCredentialManagerAcsSystemsResponseBody struct {
+	AcsSystems []AcsSystem `json:"acs_systems"`
+	Ok         bool        `json:"ok"`
+}
+
 // AcsSystemsListRequestBody defines model for acs_systems_list_request_body.
 type AcsSystemsListRequestBody struct {
 	// ConnectedAccountId ID of the connected account by which you want to filter the list of access systems.
@@ -11056,6 +11330,11 @@ type AcsSystemsReportDevicesRequestBody struct {
 
 	// AcsSystemId ID of the ACS system to report resources for
 	AcsSystemId string `json:"acs_system_id"`
+}
+
+// AcsSystemsReportDevicesResponseBody defines model for acs_systems_report_devices_response_body.
+type AcsSystemsReportDevicesResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsUser Represents a [user](https://docs.seam.co/low-level-apis/access-systems/user-management) in an [access system](https://docs.seam.co/low-level-apis/access-systems).
@@ -11555,6 +11834,11 @@ type AcsUsersAddToAccessGroupRequestBody struct {
 	AcsUserId string `json:"acs_user_id"`
 }
 
+// AcsUsersAddToAccessGroupResponseBody defines model for acs_users_add_to_access_group_response_body.
+type AcsUsersAddToAccessGroupResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsUsersCreateRequestBody defines model for acs_users_create_request_body.
 type AcsUsersCreateRequestBody struct {
 	// AccessSchedule `starts_at` and `ends_at` timestamps for the new access system user's access. If you specify an `access_schedule`, you may include both `starts_at` and `ends_at`. If you omit `starts_at`, it defaults to the current time. `ends_at` is optional and must be a time in the future and after `starts_at`.
@@ -11610,6 +11894,11 @@ type AcsUsersDeleteRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsUsersDeleteResponseBody defines model for acs_users_delete_response_body.
+type AcsUsersDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsUsersGetRequestBody defines model for acs_users_get_request_body.
 type AcsUsersGetRequestBody struct {
 	// AcsSystemId ID of the access system that you want to get. You can only provide acs_user_id or user_identity_id.
@@ -11622,6 +11911,17 @@ type AcsUsersGetRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsUsersGetResponseBody defines model for acs_users_get_response_body.
+type AcsUsersGetResponseBody struct {
+	// AcsUser Represents a [user](https://docs.seam.co/low-level-apis/access-systems/user-management) in an [access system](https://docs.seam.co/low-level-apis/access-systems).
+	//
+	// An access system user typically refers to an individual who requires access, like an employee or resident. Each user can possess multiple credentials that serve as their keys or identifiers for access. The type of credential can vary widely. For example, in the Salto system, a user can have a PIN code, a mobile app account, and a fob. In other platforms, it is not uncommon for a user to have more than one of the same credential type, such as multiple key cards. Additionally, these credentials can have a schedule or validity period.
+	//
+	// For details about how to configure users in your access system, see the corresponding [system integration guide](https://docs.seam.co/device-and-system-integration-guides#access-control-systems).
+	AcsUser AcsUser `json:"acs_user"`
+	Ok      bool    `json:"ok"`
+}
+
 // AcsUsersListAccessibleEntrancesRequestBody defines model for acs_users_list_accessible_entrances_request_body.
 type AcsUsersListAccessibleEntrancesRequestBody struct {
 	// AcsSystemId ID of the access system for which you want to list accessible entrances. You can only provide acs_system_id with user_identity_id.
@@ -11632,6 +11932,12 @@ type AcsUsersListAccessibleEntrancesRequestBody struct {
 
 	// UserIdentityId ID of the user identity for whom you want to list accessible entrances. You can only provide acs_user_id or user_identity_id.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsUsersListAccessibleEntrancesResponseBody defines model for acs_users_list_accessible_entrances_response_body.
+type AcsUsersListAccessibleEntrancesResponseBody struct {
+	AcsEntrances []AcsEntrance `json:"acs_entrances"`
+	Ok           bool          `json:"ok"`
 }
 
 // AcsUsersListRequestBody defines model for acs_users_list_request_body.
@@ -11682,6 +11988,11 @@ type AcsUsersRemoveFromAccessGroupRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsUsersRemoveFromAccessGroupResponseBody defines model for acs_users_remove_from_access_group_response_body.
+type AcsUsersRemoveFromAccessGroupResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsUsersRevokeAccessToAllEntrancesRequestBody defines model for acs_users_revoke_access_to_all_entrances_request_body.
 type AcsUsersRevokeAccessToAllEntrancesRequestBody struct {
 	// AcsSystemId ID of the access system for which you want to revoke access. You can only provide acs_system_id with user_identity_id.
@@ -11692,6 +12003,11 @@ type AcsUsersRevokeAccessToAllEntrancesRequestBody struct {
 
 	// UserIdentityId ID of the user identity for whom you want to revoke access. You can only provide acs_user_id or user_identity_id.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsUsersRevokeAccessToAllEntrancesResponseBody defines model for acs_users_revoke_access_to_all_entrances_response_body.
+type AcsUsersRevokeAccessToAllEntrancesResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsUsersSuspendRequestBody defines model for acs_users_suspend_request_body.
@@ -11706,6 +12022,11 @@ type AcsUsersSuspendRequestBody struct {
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 }
 
+// AcsUsersSuspendResponseBody defines model for acs_users_suspend_response_body.
+type AcsUsersSuspendResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // AcsUsersUnsuspendRequestBody defines model for acs_users_unsuspend_request_body.
 type AcsUsersUnsuspendRequestBody struct {
 	// AcsSystemId ID of the access system of the user that you want to unsuspend. You can only provide acs_system_id with user_identity_id.
@@ -11716,6 +12037,11 @@ type AcsUsersUnsuspendRequestBody struct {
 
 	// UserIdentityId ID of the user identity that you want to unsuspend. You can only provide acs_user_id or the combination of acs_system_id and user_identity_id.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsUsersUnsuspendResponseBody defines model for acs_users_unsuspend_response_body.
+type AcsUsersUnsuspendResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // AcsUsersUpdateRequestBody defines model for acs_users_update_request_body.
@@ -11751,6 +12077,11 @@ type AcsUsersUpdateRequestBody struct {
 
 	// UserIdentityId ID of the user identity that you want to update. You can only provide acs_user_id or user_identity_id. If you provide user_identity_id, you must also provide acs_system_id.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
+}
+
+// AcsUsersUpdateResponseBody defines model for acs_users_update_response_body.
+type AcsUsersUpdateResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
@@ -14295,6 +14626,17 @@ type ActionAttemptsGetRequestBody struct {
 	ActionAttemptId string `json:"action_attempt_id"`
 }
 
+// ActionAttemptsGetResponseBody defines model for action_attempts_get_response_body.
+type ActionAttemptsGetResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ActionAttemptsListRequestBody defines model for action_attempts_list_request_body.
 type ActionAttemptsListRequestBody struct {
 	// ActionAttemptIds IDs of the action attempts that you want to retrieve.
@@ -14416,6 +14758,11 @@ type ClientSessionsDeleteRequestBody struct {
 	ClientSessionId string `json:"client_session_id"`
 }
 
+// ClientSessionsDeleteResponseBody defines model for client_sessions_delete_response_body.
+type ClientSessionsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ClientSessionsGetOrCreateRequestBody defines model for client_sessions_get_or_create_request_body.
 type ClientSessionsGetOrCreateRequestBody struct {
 	// ConnectWebviewIds IDs of the [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) that you want to associate with the client session (or that are already associated with the existing client session).
@@ -14438,6 +14785,21 @@ type ClientSessionsGetOrCreateRequestBody struct {
 	UserIdentityIds *[]string `json:"user_identity_ids,omitempty"`
 }
 
+// ClientSessionsGetOrCreateResponseBody defines model for client_sessions_get_or_create_response_body.
+type ClientSessionsGetOrCreateResponseBody struct {
+	// ClientSession Represents a [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens). If you want to restrict your users' access to their own devices, use client sessions.
+	//
+	// You create each client session with a custom `user_identifier_key`. Normally, the `user_identifier_key` is a user ID that your application provides.
+	//
+	// When calling the Seam API from your backend using an API key, you can pass the `user_identifier_key` as a parameter to limit results to the associated client session. For example, `/devices/list?user_identifier_key=123` only returns devices associated with the client session created with the `user_identifier_key` `123`.
+	//
+	// A client session has a token that you can use with the Seam JavaScript SDK to make requests from the client (browser) directly to the Seam API. The token restricts the user's access to only the devices that they own.
+	//
+	// See also [Get Started with React](https://docs.seam.co/ui-components/overview/getting-started-with-seam-components/get-started-with-react-components-and-client-session-tokens).
+	ClientSession ClientSession `json:"client_session"`
+	Ok            bool          `json:"ok"`
+}
+
 // ClientSessionsGetRequestBody defines model for client_sessions_get_request_body.
 type ClientSessionsGetRequestBody struct {
 	// ClientSessionId ID of the client session that you want to get.
@@ -14445,6 +14807,21 @@ type ClientSessionsGetRequestBody struct {
 
 	// UserIdentifierKey User identifier key associated with the client session that you want to get.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
+}
+
+// ClientSessionsGetResponseBody defines model for client_sessions_get_response_body.
+type ClientSessionsGetResponseBody struct {
+	// ClientSession Represents a [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens). If you want to restrict your users' access to their own devices, use client sessions.
+	//
+	// You create each client session with a custom `user_identifier_key`. Normally, the `user_identifier_key` is a user ID that your application provides.
+	//
+	// When calling the Seam API from your backend using an API key, you can pass the `user_identifier_key` as a parameter to limit results to the associated client session. For example, `/devices/list?user_identifier_key=123` only returns devices associated with the client session created with the `user_identifier_key` `123`.
+	//
+	// A client session has a token that you can use with the Seam JavaScript SDK to make requests from the client (browser) directly to the Seam API. The token restricts the user's access to only the devices that they own.
+	//
+	// See also [Get Started with React](https://docs.seam.co/ui-components/overview/getting-started-with-seam-components/get-started-with-react-components-and-client-session-tokens).
+	ClientSession ClientSession `json:"client_session"`
+	Ok            bool          `json:"ok"`
 }
 
 // ClientSessionsGrantAccessRequestBody defines model for client_sessions_grant_access_request_body.
@@ -14467,6 +14844,21 @@ type ClientSessionsGrantAccessRequestBody struct {
 	// UserIdentityIds IDs of the [user identities](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity) that you want to associate with the client session.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	UserIdentityIds *[]string `json:"user_identity_ids,omitempty"`
+}
+
+// ClientSessionsGrantAccessResponseBody defines model for client_sessions_grant_access_response_body.
+type ClientSessionsGrantAccessResponseBody struct {
+	// ClientSession Represents a [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens). If you want to restrict your users' access to their own devices, use client sessions.
+	//
+	// You create each client session with a custom `user_identifier_key`. Normally, the `user_identifier_key` is a user ID that your application provides.
+	//
+	// When calling the Seam API from your backend using an API key, you can pass the `user_identifier_key` as a parameter to limit results to the associated client session. For example, `/devices/list?user_identifier_key=123` only returns devices associated with the client session created with the `user_identifier_key` `123`.
+	//
+	// A client session has a token that you can use with the Seam JavaScript SDK to make requests from the client (browser) directly to the Seam API. The token restricts the user's access to only the devices that they own.
+	//
+	// See also [Get Started with React](https://docs.seam.co/ui-components/overview/getting-started-with-seam-components/get-started-with-react-components-and-client-session-tokens).
+	ClientSession ClientSession `json:"client_session"`
+	Ok            bool          `json:"ok"`
 }
 
 // ClientSessionsListRequestBody defines model for client_sessions_list_request_body.
@@ -14497,6 +14889,11 @@ type ClientSessionsListResponseBody struct {
 type ClientSessionsRevokeRequestBody struct {
 	// ClientSessionId ID of the client session that you want to revoke.
 	ClientSessionId string `json:"client_session_id"`
+}
+
+// ClientSessionsRevokeResponseBody defines model for client_sessions_revoke_response_body.
+type ClientSessionsRevokeResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ConnectWebview Represents a [Connect Webview](https://docs.seam.co/core-concepts/connect-webviews).
@@ -14668,10 +15065,32 @@ type ConnectWebviewsDeleteRequestBody struct {
 	ConnectWebviewId string `json:"connect_webview_id"`
 }
 
+// ConnectWebviewsDeleteResponseBody defines model for connect_webviews_delete_response_body.
+type ConnectWebviewsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ConnectWebviewsGetRequestBody defines model for connect_webviews_get_request_body.
 type ConnectWebviewsGetRequestBody struct {
 	// ConnectWebviewId ID of the Connect Webview that you want to get.
 	ConnectWebviewId string `json:"connect_webview_id"`
+}
+
+// ConnectWebviewsGetResponseBody defines model for connect_webviews_get_response_body.
+type ConnectWebviewsGetResponseBody struct {
+	// ConnectWebview Represents a [Connect Webview](https://docs.seam.co/core-concepts/connect-webviews).
+	//
+	// Connect Webviews are fully-embedded client-side components that you add to your app. Your users interact with your embedded Connect Webviews to link their IoT device or system accounts to Seam. That is, Connect Webviews walk your users through the process of logging in to their device or system accounts. Seam handles all the authentication steps, and—once your user has completed the authorization through your app—you can access and control their devices or systems using the Seam API.
+	//
+	// Connect Webviews perform credential validation, multifactor authentication (when applicable), and error handling for each brand that Seam supports. Further, Connect Webviews work across all modern browsers and platforms, including Chrome, Safari, and Firefox.
+	//
+	// To enable a user to connect their device or system account to Seam through your app, first create a `connect_webview`. Once created, this `connect_webview` includes a URL that you can use to open an [iframe](https://www.w3schools.com/html/html_iframe.asp) or new window containing the Connect Webview for your user.
+	//
+	// When you create a Connect Webview, specify the desired provider category key in the `provider_category` parameter. Alternately, to specify a list of providers explicitly, use the `accepted_providers` parameter with a list of device provider keys.
+	//
+	// To list all providers within a category, use `/devices/list_device_providers` with the desired `provider_category` filter. To list all provider keys, use `/devices/list_device_providers` with no filters.
+	ConnectWebview ConnectWebview `json:"connect_webview"`
+	Ok             bool           `json:"ok"`
 }
 
 // ConnectWebviewsListRequestBody defines model for connect_webviews_list_request_body.
@@ -15019,6 +15438,11 @@ type ConnectedAccountsDeleteRequestBody struct {
 	Sync               *bool  `json:"sync,omitempty"`
 }
 
+// ConnectedAccountsDeleteResponseBody defines model for connected_accounts_delete_response_body.
+type ConnectedAccountsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ConnectedAccountsGetRequest defines model for connected_accounts_get_request.
 type ConnectedAccountsGetRequest struct {
 	union json.RawMessage
@@ -15082,10 +15506,20 @@ type ConnectedAccountsSimulateDisconnectRequestBody struct {
 	ConnectedAccountId string `json:"connected_account_id"`
 }
 
+// ConnectedAccountsSimulateDisconnectResponseBody defines model for connected_accounts_simulate_disconnect_response_body.
+type ConnectedAccountsSimulateDisconnectResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ConnectedAccountsSyncRequestBody defines model for connected_accounts_sync_request_body.
 type ConnectedAccountsSyncRequestBody struct {
 	// ConnectedAccountId ID of the connected account that you want to sync.
 	ConnectedAccountId string `json:"connected_account_id"`
+}
+
+// ConnectedAccountsSyncResponseBody defines model for connected_accounts_sync_response_body.
+type ConnectedAccountsSyncResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ConnectedAccountsUpdateRequestBody defines model for connected_accounts_update_request_body.
@@ -15114,6 +15548,13 @@ type ConnectedAccountsUpdateRequestBody struct {
 //	High-level device capabilities that can be restricted in connect webviews.
 //	These represent the main device categories that customers can opt into.
 type ConnectedAccountsUpdateRequestBodyAcceptedCapabilities string
+
+// ConnectedAccountsUpdateResponseBody defines model for connected_accounts_update_response_body.
+type ConnectedAccountsUpdateResponseBody struct {
+	// ConnectedAccount Represents a [connected account](https://docs.seam.co/core-concepts/connected-accounts). A connected account is an external third-party account to which your user has authorized Seam to get access, for example, an August account with a list of door locks.
+	ConnectedAccount ConnectedAccount `json:"connected_account"`
+	Ok               bool             `json:"ok"`
+}
 
 // CustomerPortal Represents a Customer Portal. Customer Portal is a hosted, customizable interface for managing device access. It enables you to embed secure, pre-authenticated access flows into your product—either by sharing a link with users or embedding a view in an iframe.
 //
@@ -15892,6 +16333,11 @@ type CustomersDeleteDataRequestBody struct {
 	UserKeys *[]string `json:"user_keys,omitempty"`
 }
 
+// CustomersDeleteDataResponseBody defines model for customers_delete_data_response_body.
+type CustomersDeleteDataResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // CustomersPushDataRequestBody defines model for customers_push_data_request_body.
 type CustomersPushDataRequestBody struct {
 	// AccessGrants List of access grants.
@@ -16322,6 +16768,11 @@ type CustomersPushDataRequestBody struct {
 		// UserKey Your unique identifier for the user.
 		UserKey string `json:"user_key"`
 	} `json:"users,omitempty"`
+}
+
+// CustomersPushDataResponseBody defines model for customers_push_data_response_body.
+type CustomersPushDataResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // Device Represents a [device](https://docs.seam.co/core-concepts/devices) that has been connected to Seam.
@@ -18633,10 +19084,20 @@ type DevicesReportProviderMetadataRequestBodyDevicesSchlageMetadataTimeZone stri
 // DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZone IANA timezone for the Ultraloq device
 type DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZone string
 
+// DevicesReportProviderMetadataResponseBody defines model for devices_report_provider_metadata_response_body.
+type DevicesReportProviderMetadataResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // DevicesSimulateConnectRequestBody defines model for devices_simulate_connect_request_body.
 type DevicesSimulateConnectRequestBody struct {
 	// DeviceId ID of the device that you want to simulate connecting to Seam.
 	DeviceId string `json:"device_id"`
+}
+
+// DevicesSimulateConnectResponseBody defines model for devices_simulate_connect_response_body.
+type DevicesSimulateConnectResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // DevicesSimulateConnectToHubRequestBody defines model for devices_simulate_connect_to_hub_request_body.
@@ -18645,10 +19106,20 @@ type DevicesSimulateConnectToHubRequestBody struct {
 	DeviceId string `json:"device_id"`
 }
 
+// DevicesSimulateConnectToHubResponseBody defines model for devices_simulate_connect_to_hub_response_body.
+type DevicesSimulateConnectToHubResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // DevicesSimulateDisconnectFromHubRequestBody defines model for devices_simulate_disconnect_from_hub_request_body.
 type DevicesSimulateDisconnectFromHubRequestBody struct {
 	// DeviceId ID of the device whose hub you want to disconnect.
 	DeviceId string `json:"device_id"`
+}
+
+// DevicesSimulateDisconnectFromHubResponseBody defines model for devices_simulate_disconnect_from_hub_response_body.
+type DevicesSimulateDisconnectFromHubResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // DevicesSimulateDisconnectRequestBody defines model for devices_simulate_disconnect_request_body.
@@ -18657,16 +19128,31 @@ type DevicesSimulateDisconnectRequestBody struct {
 	DeviceId string `json:"device_id"`
 }
 
+// DevicesSimulateDisconnectResponseBody defines model for devices_simulate_disconnect_response_body.
+type DevicesSimulateDisconnectResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // DevicesSimulatePaidSubscriptionRequestBody defines model for devices_simulate_paid_subscription_request_body.
 type DevicesSimulatePaidSubscriptionRequestBody struct {
 	DeviceId  string `json:"device_id"`
 	IsExpired bool   `json:"is_expired"`
 }
 
+// DevicesSimulatePaidSubscriptionResponseBody defines model for devices_simulate_paid_subscription_response_body.
+type DevicesSimulatePaidSubscriptionResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // DevicesSimulateRemoveRequestBody defines model for devices_simulate_remove_request_body.
 type DevicesSimulateRemoveRequestBody struct {
 	// DeviceId ID of the device that you want to simulate removing from Seam.
 	DeviceId string `json:"device_id"`
+}
+
+// DevicesSimulateRemoveResponseBody defines model for devices_simulate_remove_response_body.
+type DevicesSimulateRemoveResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // DevicesUnmanagedGetRequestBody defines model for devices_unmanaged_get_request_body.
@@ -18770,6 +19256,11 @@ type DevicesUnmanagedUpdateRequestBody struct {
 // DevicesUnmanagedUpdateRequestBodyIsManaged Indicates whether the device is managed. Set this parameter to `true` to convert an unmanaged device to managed.
 type DevicesUnmanagedUpdateRequestBodyIsManaged bool
 
+// DevicesUnmanagedUpdateResponseBody defines model for devices_unmanaged_update_response_body.
+type DevicesUnmanagedUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // DevicesUpdateRequestBody defines model for devices_update_request_body.
 type DevicesUpdateRequestBody struct {
 	// BackupAccessCodePoolEnabled Indicates whether the device's [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) is enabled. Set to `false` to disable the pool: Seam stops refilling it and removes any backup codes that have not yet been pulled into active use.
@@ -18790,6 +19281,11 @@ type DevicesUpdateRequestBody struct {
 		// Name Name for the device.
 		Name *string `json:"name,omitempty"`
 	} `json:"properties,omitempty"`
+}
+
+// DevicesUpdateResponseBody defines model for devices_update_response_body.
+type DevicesUpdateResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // Event Represents an event. Events let you know when something interesting happens in your workspace. For example, when a lock is unlocked, Seam creates a `lock.unlocked` event. When a device's battery level is low, Seam creates a `device.battery_low` event.
@@ -23829,6 +24325,11 @@ type InstantKeysDeleteRequestBody struct {
 	InstantKeyId string `json:"instant_key_id"`
 }
 
+// InstantKeysDeleteResponseBody defines model for instant_keys_delete_response_body.
+type InstantKeysDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // InstantKeysGetRequestBody defines model for instant_keys_get_request_body.
 type InstantKeysGetRequestBody struct {
 	// InstantKeyId ID of the instant key to get.
@@ -23869,6 +24370,17 @@ type LocksConfigureAutoLockRequestBody struct {
 
 	// DeviceId ID of the lock for which you want to configure the auto-lock.
 	DeviceId string `json:"device_id"`
+}
+
+// LocksConfigureAutoLockResponseBody defines model for locks_configure_auto_lock_response_body.
+type LocksConfigureAutoLockResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // LocksGetRequestBody defines model for locks_get_request_body.
@@ -23971,6 +24483,17 @@ type LocksLockDoorRequestBody struct {
 	Sync     *bool  `json:"sync,omitempty"`
 }
 
+// LocksLockDoorResponseBody defines model for locks_lock_door_response_body.
+type LocksLockDoorResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // LocksSimulateKeypadCodeEntryRequestBody defines model for locks_simulate_keypad_code_entry_request_body.
 type LocksSimulateKeypadCodeEntryRequestBody struct {
 	// Code Code that you want to simulate entering on a keypad.
@@ -23980,10 +24503,32 @@ type LocksSimulateKeypadCodeEntryRequestBody struct {
 	DeviceId string `json:"device_id"`
 }
 
+// LocksSimulateKeypadCodeEntryResponseBody defines model for locks_simulate_keypad_code_entry_response_body.
+type LocksSimulateKeypadCodeEntryResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // LocksSimulateManualLockViaKeypadRequestBody defines model for locks_simulate_manual_lock_via_keypad_request_body.
 type LocksSimulateManualLockViaKeypadRequestBody struct {
 	// DeviceId ID of the device for which you want to simulate a manual lock action using a keypad.
 	DeviceId string `json:"device_id"`
+}
+
+// LocksSimulateManualLockViaKeypadResponseBody defines model for locks_simulate_manual_lock_via_keypad_response_body.
+type LocksSimulateManualLockViaKeypadResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // LocksUnlockDoorRequestBody defines model for locks_unlock_door_request_body.
@@ -23991,6 +24536,17 @@ type LocksUnlockDoorRequestBody struct {
 	// DeviceId ID of the lock that you want to unlock.
 	DeviceId string `json:"device_id"`
 	Sync     *bool  `json:"sync,omitempty"`
+}
+
+// LocksUnlockDoorResponseBody defines model for locks_unlock_door_response_body.
+type LocksUnlockDoorResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // MagicLink Represents a Customer Portal. Customer Portal is a hosted, customizable interface for managing device access. It enables you to embed secure, pre-authenticated access flows into your product—either by sharing a link with users or embedding a view in an iframe.
@@ -24135,6 +24691,17 @@ type NoiseSensorsNoiseThresholdsDeleteRequestBody struct {
 	Sync             *bool  `json:"sync,omitempty"`
 }
 
+// NoiseSensorsNoiseThresholdsDeleteResponseBody defines model for noise_sensors_noise_thresholds_delete_response_body.
+type NoiseSensorsNoiseThresholdsDeleteResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // NoiseSensorsNoiseThresholdsGetRequestBody defines model for noise_sensors_noise_thresholds_get_request_body.
 type NoiseSensorsNoiseThresholdsGetRequestBody struct {
 	// NoiseThresholdId ID of the noise threshold that you want to get.
@@ -24188,10 +24755,26 @@ type NoiseSensorsNoiseThresholdsUpdateRequestBody struct {
 	Sync          *bool   `json:"sync,omitempty"`
 }
 
+// NoiseSensorsNoiseThresholdsUpdateResponseBody defines model for noise_sensors_noise_thresholds_update_response_body.
+type NoiseSensorsNoiseThresholdsUpdateResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // NoiseSensorsSimulateTriggerNoiseThresholdRequestBody defines model for noise_sensors_simulate_trigger_noise_threshold_request_body.
 type NoiseSensorsSimulateTriggerNoiseThresholdRequestBody struct {
 	// DeviceId ID of the device for which you want to simulate the triggering of a noise threshold.
 	DeviceId string `json:"device_id"`
+}
+
+// NoiseSensorsSimulateTriggerNoiseThresholdResponseBody defines model for noise_sensors_simulate_trigger_noise_threshold_response_body.
+type NoiseSensorsSimulateTriggerNoiseThresholdResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // NoiseThreshold Represents a [noise threshold](https://docs.seam.co/capability-guides/noise-sensors/configure-noise-threshold-settings) for a [noise sensor](https://docs.seam.co/capability-guides/noise-sensors). Thresholds represent the limits of noise tolerated at a property, which can be customized for each hour of the day. Each device has its own default thresholds, but you can use the Seam API to modify them.
@@ -24378,6 +24961,11 @@ type PhonesDeactivateRequestBody struct {
 	DeviceId string `json:"device_id"`
 }
 
+// PhonesDeactivateResponseBody defines model for phones_deactivate_response_body.
+type PhonesDeactivateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // PhonesGetRequestBody defines model for phones_get_request_body.
 type PhonesGetRequestBody struct {
 	// DeviceId Device ID of the phone that you want to get.
@@ -24455,6 +25043,14 @@ type PhonesSimulateCreateSandboxPhoneRequestBody struct {
 // PhonesSimulateCreateSandboxPhoneRequestBodyPhoneMetadataOperatingSystem Mobile operating system that you want to use for the simulated phone.
 type PhonesSimulateCreateSandboxPhoneRequestBodyPhoneMetadataOperatingSystem string
 
+// PhonesSimulateCreateSandboxPhoneResponseBody defines model for phones_simulate_create_sandbox_phone_response_body.
+type PhonesSimulateCreateSandboxPhoneResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// Phone Represents an app user's mobile phone.
+	Phone Phone `json:"phone"`
+}
+
 // Space Represents a space that is a logical grouping of devices and entrances. You can assign access to an entire space, thereby making granting access more efficient.
 type Space struct {
 	// AcsEntranceCount Number of entrances in the space.
@@ -24524,6 +25120,11 @@ type SpacesAddAcsEntrancesRequestBody struct {
 	SpaceId string `json:"space_id"`
 }
 
+// SpacesAddAcsEntrancesResponseBody defines model for spaces_add_acs_entrances_response_body.
+type SpacesAddAcsEntrancesResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // SpacesAddConnectedAccountRequestBody defines model for spaces_add_connected_account_request_body.
 type SpacesAddConnectedAccountRequestBody struct {
 	// ConnectedAccountId ID of the connected account that you want to add to the space.
@@ -24533,6 +25134,11 @@ type SpacesAddConnectedAccountRequestBody struct {
 	SpaceId string `json:"space_id"`
 }
 
+// SpacesAddConnectedAccountResponseBody defines model for spaces_add_connected_account_response_body.
+type SpacesAddConnectedAccountResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // SpacesAddDevicesRequestBody defines model for spaces_add_devices_request_body.
 type SpacesAddDevicesRequestBody struct {
 	// DeviceIds IDs of the devices that you want to add to the space.
@@ -24540,6 +25146,11 @@ type SpacesAddDevicesRequestBody struct {
 
 	// SpaceId ID of the space to which you want to add devices.
 	SpaceId string `json:"space_id"`
+}
+
+// SpacesAddDevicesResponseBody defines model for spaces_add_devices_response_body.
+type SpacesAddDevicesResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // SpacesCreateRequestBody defines model for spaces_create_request_body.
@@ -24592,6 +25203,11 @@ type SpacesDeleteRequestBody struct {
 	SpaceId string `json:"space_id"`
 }
 
+// SpacesDeleteResponseBody defines model for spaces_delete_response_body.
+type SpacesDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // SpacesGetRelatedRequestBody defines model for spaces_get_related_request_body.
 type SpacesGetRelatedRequestBody struct {
 	Exclude *[]SpacesGetRelatedRequestBodyExclude `json:"exclude,omitempty"`
@@ -24641,6 +25257,14 @@ type SpacesGetRequest1 struct {
 	SpaceKey string `json:"space_key"`
 }
 
+// SpacesGetResponseBody defines model for spaces_get_response_body.
+type SpacesGetResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// Space Represents a space that is a logical grouping of devices and entrances. You can assign access to an entire space, thereby making granting access more efficient.
+	Space Space `json:"space"`
+}
+
 // SpacesListRequestBody defines model for spaces_list_request_body.
 type SpacesListRequestBody struct {
 	// ConnectedAccountId Filter spaces to only include those that contain devices or access control systems belonging to the specified connected account.
@@ -24686,6 +25310,11 @@ type SpacesRemoveAcsEntrancesRequestBody struct {
 	SpaceId string `json:"space_id"`
 }
 
+// SpacesRemoveAcsEntrancesResponseBody defines model for spaces_remove_acs_entrances_response_body.
+type SpacesRemoveAcsEntrancesResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // SpacesRemoveConnectedAccountRequestBody defines model for spaces_remove_connected_account_request_body.
 type SpacesRemoveConnectedAccountRequestBody struct {
 	// ConnectedAccountId ID of the connected account that you want to remove from the space.
@@ -24695,6 +25324,11 @@ type SpacesRemoveConnectedAccountRequestBody struct {
 	SpaceId string `json:"space_id"`
 }
 
+// SpacesRemoveConnectedAccountResponseBody defines model for spaces_remove_connected_account_response_body.
+type SpacesRemoveConnectedAccountResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // SpacesRemoveDevicesRequestBody defines model for spaces_remove_devices_request_body.
 type SpacesRemoveDevicesRequestBody struct {
 	// DeviceIds IDs of the devices that you want to remove from the space.
@@ -24702,6 +25336,11 @@ type SpacesRemoveDevicesRequestBody struct {
 
 	// SpaceId ID of the space from which you want to remove devices.
 	SpaceId string `json:"space_id"`
+}
+
+// SpacesRemoveDevicesResponseBody defines model for spaces_remove_devices_response_body.
+type SpacesRemoveDevicesResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // SpacesUpdateRequestBody defines model for spaces_update_request_body.
@@ -24741,6 +25380,14 @@ type SpacesUpdateRequestBody struct {
 
 	// SpaceKey Unique key of the space that you want to update.
 	SpaceKey *string `json:"space_key,omitempty"`
+}
+
+// SpacesUpdateResponseBody defines model for spaces_update_response_body.
+type SpacesUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// Space Represents a space that is a logical grouping of devices and entrances. You can assign access to an entire space, thereby making granting access more efficient.
+	Space Space `json:"space"`
 }
 
 // StringOrBoolean defines model for string_or_boolean.
@@ -24835,6 +25482,17 @@ type ThermostatsActivateClimatePresetRequestBody struct {
 	DeviceId string `json:"device_id"`
 }
 
+// ThermostatsActivateClimatePresetResponseBody defines model for thermostats_activate_climate_preset_response_body.
+type ThermostatsActivateClimatePresetResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ThermostatsCoolRequestBody defines model for thermostats_cool_request_body.
 type ThermostatsCoolRequestBody struct {
 	// CoolingSetPointCelsius [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
@@ -24846,6 +25504,17 @@ type ThermostatsCoolRequestBody struct {
 	// DeviceId ID of the thermostat device that you want to set to cool mode.
 	DeviceId string `json:"device_id"`
 	Sync     *bool  `json:"sync,omitempty"`
+}
+
+// ThermostatsCoolResponseBody defines model for thermostats_cool_response_body.
+type ThermostatsCoolResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // ThermostatsCreateClimatePresetRequestBody defines model for thermostats_create_climate_preset_request_body.
@@ -24915,6 +25584,11 @@ type ThermostatsCreateClimatePresetRequestBodyFanModeSetting string
 // ThermostatsCreateClimatePresetRequestBodyHvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 type ThermostatsCreateClimatePresetRequestBodyHvacModeSetting string
 
+// ThermostatsCreateClimatePresetResponseBody defines model for thermostats_create_climate_preset_response_body.
+type ThermostatsCreateClimatePresetResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsDailyProgramsCreateRequestBody defines model for thermostats_daily_programs_create_request_body.
 type ThermostatsDailyProgramsCreateRequestBody struct {
 	// DeviceId ID of the thermostat device for which you want to create a daily program.
@@ -24947,6 +25621,11 @@ type ThermostatsDailyProgramsDeleteRequestBody struct {
 	ThermostatDailyProgramId string `json:"thermostat_daily_program_id"`
 }
 
+// ThermostatsDailyProgramsDeleteResponseBody defines model for thermostats_daily_programs_delete_response_body.
+type ThermostatsDailyProgramsDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsDailyProgramsUpdateRequestBody defines model for thermostats_daily_programs_update_request_body.
 type ThermostatsDailyProgramsUpdateRequestBody struct {
 	// Name Name of the thermostat daily program that you want to update.
@@ -24965,6 +25644,17 @@ type ThermostatsDailyProgramsUpdateRequestBody struct {
 	ThermostatDailyProgramId string `json:"thermostat_daily_program_id"`
 }
 
+// ThermostatsDailyProgramsUpdateResponseBody defines model for thermostats_daily_programs_update_response_body.
+type ThermostatsDailyProgramsUpdateResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ThermostatsDeleteClimatePresetRequestBody defines model for thermostats_delete_climate_preset_request_body.
 type ThermostatsDeleteClimatePresetRequestBody struct {
 	// ClimatePresetKey Climate preset key of the climate preset that you want to delete.
@@ -24972,6 +25662,11 @@ type ThermostatsDeleteClimatePresetRequestBody struct {
 
 	// DeviceId ID of the thermostat device for which you want to delete a climate preset.
 	DeviceId string `json:"device_id"`
+}
+
+// ThermostatsDeleteClimatePresetResponseBody defines model for thermostats_delete_climate_preset_response_body.
+type ThermostatsDeleteClimatePresetResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ThermostatsHeatCoolRequestBody defines model for thermostats_heat_cool_request_body.
@@ -24993,6 +25688,17 @@ type ThermostatsHeatCoolRequestBody struct {
 	Sync                      *bool    `json:"sync,omitempty"`
 }
 
+// ThermostatsHeatCoolResponseBody defines model for thermostats_heat_cool_response_body.
+type ThermostatsHeatCoolResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ThermostatsHeatRequestBody defines model for thermostats_heat_request_body.
 type ThermostatsHeatRequestBody struct {
 	// DeviceId ID of the thermostat device that you want to set to heat mode.
@@ -25004,6 +25710,17 @@ type ThermostatsHeatRequestBody struct {
 	// HeatingSetPointFahrenheit [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
 	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
 	Sync                      *bool    `json:"sync,omitempty"`
+}
+
+// ThermostatsHeatResponseBody defines model for thermostats_heat_response_body.
+type ThermostatsHeatResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // ThermostatsListRequestBody defines model for thermostats_list_request_body.
@@ -25087,6 +25804,17 @@ type ThermostatsOffRequestBody struct {
 	Sync     *bool  `json:"sync,omitempty"`
 }
 
+// ThermostatsOffResponseBody defines model for thermostats_off_response_body.
+type ThermostatsOffResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ThermostatsSchedulesCreateRequestBody defines model for thermostats_schedules_create_request_body.
 type ThermostatsSchedulesCreateRequestBody struct {
 	// ClimatePresetKey Key of the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets) to use for the new thermostat schedule.
@@ -25125,10 +25853,23 @@ type ThermostatsSchedulesDeleteRequestBody struct {
 	ThermostatScheduleId string `json:"thermostat_schedule_id"`
 }
 
+// ThermostatsSchedulesDeleteResponseBody defines model for thermostats_schedules_delete_response_body.
+type ThermostatsSchedulesDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsSchedulesGetRequestBody defines model for thermostats_schedules_get_request_body.
 type ThermostatsSchedulesGetRequestBody struct {
 	// ThermostatScheduleId ID of the thermostat schedule that you want to get.
 	ThermostatScheduleId string `json:"thermostat_schedule_id"`
+}
+
+// ThermostatsSchedulesGetResponseBody defines model for thermostats_schedules_get_response_body.
+type ThermostatsSchedulesGetResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// ThermostatSchedule Represents a [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules) that activates a configured [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets) on a [thermostat](https://docs.seam.co/capability-guides/thermostats) at a specified starting time and deactivates the climate preset at a specified ending time.
+	ThermostatSchedule ThermostatSchedule `json:"thermostat_schedule"`
 }
 
 // ThermostatsSchedulesListRequestBody defines model for thermostats_schedules_list_request_body.
@@ -25170,6 +25911,11 @@ type ThermostatsSchedulesUpdateRequestBody struct {
 	ThermostatScheduleId string `json:"thermostat_schedule_id"`
 }
 
+// ThermostatsSchedulesUpdateResponseBody defines model for thermostats_schedules_update_response_body.
+type ThermostatsSchedulesUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsSetFallbackClimatePresetRequestBody defines model for thermostats_set_fallback_climate_preset_request_body.
 type ThermostatsSetFallbackClimatePresetRequestBody struct {
 	// ClimatePresetKey Climate preset key of the climate preset that you want to set as the fallback climate preset.
@@ -25177,6 +25923,11 @@ type ThermostatsSetFallbackClimatePresetRequestBody struct {
 
 	// DeviceId ID of the thermostat device for which you want to set the fallback climate preset.
 	DeviceId string `json:"device_id"`
+}
+
+// ThermostatsSetFallbackClimatePresetResponseBody defines model for thermostats_set_fallback_climate_preset_response_body.
+type ThermostatsSetFallbackClimatePresetResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ThermostatsSetFanModeRequestBody defines model for thermostats_set_fan_mode_request_body.
@@ -25200,6 +25951,17 @@ type ThermostatsSetFanModeRequestBodyFanMode string
 
 // ThermostatsSetFanModeRequestBodyFanModeSetting [Fan mode setting](https://docs.seam.co/capability-guides/thermostats/configure-current-climate-settings#fan-mode-settings) that you want to set for the thermostat.
 type ThermostatsSetFanModeRequestBodyFanModeSetting string
+
+// ThermostatsSetFanModeResponseBody defines model for thermostats_set_fan_mode_response_body.
+type ThermostatsSetFanModeResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
 
 // ThermostatsSetHvacModeRequest defines model for thermostats_set_hvac_mode_request.
 type ThermostatsSetHvacModeRequest struct {
@@ -25280,6 +26042,17 @@ type ThermostatsSetHvacModeRequestOff struct {
 // ThermostatsSetHvacModeRequestOffHvacModeSetting defines model for ThermostatsSetHvacModeRequestOff.HvacModeSetting.
 type ThermostatsSetHvacModeRequestOffHvacModeSetting string
 
+// ThermostatsSetHvacModeResponseBody defines model for thermostats_set_hvac_mode_response_body.
+type ThermostatsSetHvacModeResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
+}
+
 // ThermostatsSetTemperatureThresholdRequestBody defines model for thermostats_set_temperature_threshold_request_body.
 type ThermostatsSetTemperatureThresholdRequestBody struct {
 	// DeviceId ID of the thermostat device for which you want to set a temperature threshold.
@@ -25296,6 +26069,11 @@ type ThermostatsSetTemperatureThresholdRequestBody struct {
 
 	// UpperLimitFahrenheit Upper temperature limit in in °C. Seam alerts you if the reported temperature is higher than this value. You can specify either `upper_limit` but not both.
 	UpperLimitFahrenheit *float32 `json:"upper_limit_fahrenheit,omitempty"`
+}
+
+// ThermostatsSetTemperatureThresholdResponseBody defines model for thermostats_set_temperature_threshold_response_body.
+type ThermostatsSetTemperatureThresholdResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ThermostatsSimulateHvacModeAdjustedRequest defines model for thermostats_simulate_hvac_mode_adjusted_request.
@@ -25375,6 +26153,11 @@ type ThermostatsSimulateHvacModeAdjustedRequestOff struct {
 // ThermostatsSimulateHvacModeAdjustedRequestOffHvacMode HVAC mode that you want to simulate.
 type ThermostatsSimulateHvacModeAdjustedRequestOffHvacMode string
 
+// ThermostatsSimulateHvacModeAdjustedResponseBody defines model for thermostats_simulate_hvac_mode_adjusted_response_body.
+type ThermostatsSimulateHvacModeAdjustedResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsSimulateTemperatureReachedRequestBody defines model for thermostats_simulate_temperature_reached_request_body.
 type ThermostatsSimulateTemperatureReachedRequestBody struct {
 	// DeviceId ID of the thermostat device that you want to simulate reaching a specified temperature.
@@ -25385,6 +26168,11 @@ type ThermostatsSimulateTemperatureReachedRequestBody struct {
 
 	// TemperatureFahrenheit Temperature in °F that you want simulate the thermostat reaching. You must set `temperature_fahrenheit` or `temperature_celsius`.
 	TemperatureFahrenheit *float32 `json:"temperature_fahrenheit,omitempty"`
+}
+
+// ThermostatsSimulateTemperatureReachedResponseBody defines model for thermostats_simulate_temperature_reached_response_body.
+type ThermostatsSimulateTemperatureReachedResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // ThermostatsUpdateClimatePresetRequestBody defines model for thermostats_update_climate_preset_request_body.
@@ -25454,6 +26242,11 @@ type ThermostatsUpdateClimatePresetRequestBodyFanModeSetting string
 // ThermostatsUpdateClimatePresetRequestBodyHvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 type ThermostatsUpdateClimatePresetRequestBodyHvacModeSetting string
 
+// ThermostatsUpdateClimatePresetResponseBody defines model for thermostats_update_climate_preset_response_body.
+type ThermostatsUpdateClimatePresetResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // ThermostatsUpdateWeeklyProgramRequestBody defines model for thermostats_update_weekly_program_request_body.
 type ThermostatsUpdateWeeklyProgramRequestBody struct {
 	// DeviceId ID of the thermostat device for which you want to update the weekly program.
@@ -25479,6 +26272,17 @@ type ThermostatsUpdateWeeklyProgramRequestBody struct {
 
 	// WednesdayProgramId ID of the thermostat daily program to run on Wednesdays.
 	WednesdayProgramId *string `json:"wednesday_program_id,omitempty"`
+}
+
+// ThermostatsUpdateWeeklyProgramResponseBody defines model for thermostats_update_weekly_program_response_body.
+type ThermostatsUpdateWeeklyProgramResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // UnmanagedAccessCode Represents an [unmanaged smart lock access code](https://docs.seam.co/low-level-apis/smart-locks/access-codes/migrating-existing-access-codes).
@@ -25798,6 +26602,11 @@ type UserIdentitiesAddAcsUserRequestBody struct {
 	UserIdentityKey *string `json:"user_identity_key,omitempty"`
 }
 
+// UserIdentitiesAddAcsUserResponseBody defines model for user_identities_add_acs_user_response_body.
+type UserIdentitiesAddAcsUserResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // UserIdentitiesCreateRequestBody defines model for user_identities_create_request_body.
 type UserIdentitiesCreateRequestBody struct {
 	// AcsSystemIds List of access system IDs to associate with the new user identity through access system users. If there's no user with the same email address or phone number in the specified access systems, a new access system user is created. If there is an existing user with the same email or phone number in the specified access systems, the user is linked to the user identity.
@@ -25830,6 +26639,11 @@ type UserIdentitiesDeleteRequestBody struct {
 	UserIdentityId string `json:"user_identity_id"`
 }
 
+// UserIdentitiesDeleteResponseBody defines model for user_identities_delete_response_body.
+type UserIdentitiesDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // UserIdentitiesGenerateInstantKeyRequestBody defines model for user_identities_generate_instant_key_request_body.
 type UserIdentitiesGenerateInstantKeyRequestBody struct {
 	CustomizationProfileId *string `json:"customization_profile_id,omitempty"`
@@ -25839,6 +26653,15 @@ type UserIdentitiesGenerateInstantKeyRequestBody struct {
 
 	// UserIdentityId ID of the user identity for which you want to generate an instant key.
 	UserIdentityId string `json:"user_identity_id"`
+}
+
+// UserIdentitiesGenerateInstantKeyResponseBody defines model for user_identities_generate_instant_key_response_body.
+type UserIdentitiesGenerateInstantKeyResponseBody struct {
+	// InstantKey Represents a Seam Instant Key. For issuing Bluetooth mobile keys, Instant Keys are the fastest way to share access. With a single API call, you can create a mobile key and send it through text or email or embed it in your own app.
+	//
+	// There’s no app to install, nor account to create. Your user just taps a link and gets a lightweight, native-feeling experience using iOS App Clip or Instant Apps on Android. Further, Instant Keys work offline, so even in areas with poor cellular or Wi-Fi, like elevator banks or concrete-walled hallways, the Instant Keys still work.
+	InstantKey InstantKey `json:"instant_key"`
+	Ok         bool       `json:"ok"`
 }
 
 // UserIdentitiesGetRequest defines model for user_identities_get_request.
@@ -25857,6 +26680,14 @@ type UserIdentitiesGetRequest1 struct {
 	UserIdentityKey string `json:"user_identity_key"`
 }
 
+// UserIdentitiesGetResponseBody defines model for user_identities_get_response_body.
+type UserIdentitiesGetResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// UserIdentity Represents a [user identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity) associated with an application user account.
+	UserIdentity UserIdentity `json:"user_identity"`
+}
+
 // UserIdentitiesGrantAccessToDeviceRequestBody defines model for user_identities_grant_access_to_device_request_body.
 type UserIdentitiesGrantAccessToDeviceRequestBody struct {
 	// DeviceId ID of the managed device to which you want to grant access to the user identity.
@@ -25864,6 +26695,11 @@ type UserIdentitiesGrantAccessToDeviceRequestBody struct {
 
 	// UserIdentityId ID of the user identity that you want to grant access to a device.
 	UserIdentityId string `json:"user_identity_id"`
+}
+
+// UserIdentitiesGrantAccessToDeviceResponseBody defines model for user_identities_grant_access_to_device_response_body.
+type UserIdentitiesGrantAccessToDeviceResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // UserIdentitiesListAccessibleDevicesRequestBody defines model for user_identities_list_accessible_devices_request_body.
@@ -25886,16 +26722,34 @@ type UserIdentitiesListAccessibleEntrancesRequestBody struct {
 	UserIdentityId string `json:"user_identity_id"`
 }
 
+// UserIdentitiesListAccessibleEntrancesResponseBody defines model for user_identities_list_accessible_entrances_response_body.
+type UserIdentitiesListAccessibleEntrancesResponseBody struct {
+	AcsEntrances []AcsEntrance `json:"acs_entrances"`
+	Ok           bool          `json:"ok"`
+}
+
 // UserIdentitiesListAcsSystemsRequestBody defines model for user_identities_list_acs_systems_request_body.
 type UserIdentitiesListAcsSystemsRequestBody struct {
 	// UserIdentityId ID of the user identity for which you want to retrieve all access systems.
 	UserIdentityId string `json:"user_identity_id"`
 }
 
+// UserIdentitiesListAcsSystemsResponseBody defines model for user_identities_list_acs_systems_response_body.
+type UserIdentitiesListAcsSystemsResponseBody struct {
+	AcsSystems []AcsSystem `json:"acs_systems"`
+	Ok         bool        `json:"ok"`
+}
+
 // UserIdentitiesListAcsUsersRequestBody defines model for user_identities_list_acs_users_request_body.
 type UserIdentitiesListAcsUsersRequestBody struct {
 	// UserIdentityId ID of the user identity for which you want to retrieve all access system users.
 	UserIdentityId string `json:"user_identity_id"`
+}
+
+// UserIdentitiesListAcsUsersResponseBody defines model for user_identities_list_acs_users_response_body.
+type UserIdentitiesListAcsUsersResponseBody struct {
+	AcsUsers []AcsUser `json:"acs_users"`
+	Ok       bool      `json:"ok"`
 }
 
 // UserIdentitiesListRequestBody defines model for user_identities_list_request_body.
@@ -25937,6 +26791,11 @@ type UserIdentitiesRemoveAcsUserRequestBody struct {
 	UserIdentityId string `json:"user_identity_id"`
 }
 
+// UserIdentitiesRemoveAcsUserResponseBody defines model for user_identities_remove_acs_user_response_body.
+type UserIdentitiesRemoveAcsUserResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // UserIdentitiesRevokeAccessToDeviceRequestBody defines model for user_identities_revoke_access_to_device_request_body.
 type UserIdentitiesRevokeAccessToDeviceRequestBody struct {
 	// DeviceId ID of the managed device to which you want to revoke access from the user identity.
@@ -25944,6 +26803,11 @@ type UserIdentitiesRevokeAccessToDeviceRequestBody struct {
 
 	// UserIdentityId ID of the user identity from which you want to revoke access to a device.
 	UserIdentityId string `json:"user_identity_id"`
+}
+
+// UserIdentitiesRevokeAccessToDeviceResponseBody defines model for user_identities_revoke_access_to_device_response_body.
+type UserIdentitiesRevokeAccessToDeviceResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // UserIdentitiesUnmanagedGetRequestBody defines model for user_identities_unmanaged_get_request_body.
@@ -26059,6 +26923,11 @@ type UserIdentitiesUnmanagedUpdateRequestBody struct {
 // UserIdentitiesUnmanagedUpdateRequestBodyIsManaged Must be set to true to convert the unmanaged user identity to managed.
 type UserIdentitiesUnmanagedUpdateRequestBodyIsManaged bool
 
+// UserIdentitiesUnmanagedUpdateResponseBody defines model for user_identities_unmanaged_update_response_body.
+type UserIdentitiesUnmanagedUpdateResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // UserIdentitiesUpdateRequestBody defines model for user_identities_update_request_body.
 type UserIdentitiesUpdateRequestBody struct {
 	// EmailAddress Unique email address for the user identity.
@@ -26075,6 +26944,11 @@ type UserIdentitiesUpdateRequestBody struct {
 
 	// UserIdentityKey Unique key for the user identity.
 	UserIdentityKey *string `json:"user_identity_key,omitempty"`
+}
+
+// UserIdentitiesUpdateResponseBody defines model for user_identities_update_response_body.
+type UserIdentitiesUpdateResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // UserIdentity Represents a [user identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity) associated with an application user account.
@@ -26151,10 +27025,23 @@ type WebhooksDeleteRequestBody struct {
 	WebhookId string `json:"webhook_id"`
 }
 
+// WebhooksDeleteResponseBody defines model for webhooks_delete_response_body.
+type WebhooksDeleteResponseBody struct {
+	Ok bool `json:"ok"`
+}
+
 // WebhooksGetRequestBody defines model for webhooks_get_request_body.
 type WebhooksGetRequestBody struct {
 	// WebhookId ID of the webhook that you want to get.
 	WebhookId string `json:"webhook_id"`
+}
+
+// WebhooksGetResponseBody defines model for webhooks_get_response_body.
+type WebhooksGetResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// Webhook Represents a [webhook](https://docs.seam.co/developer-tools/webhooks) that enables you to receive notifications of events. When you create a webhook, specify the endpoint URL at which you want to receive events and the set of event types that you want to receive.
+	Webhook Webhook `json:"webhook"`
 }
 
 // WebhooksListResponseBody defines model for webhooks_list_response_body.
@@ -26170,6 +27057,11 @@ type WebhooksUpdateRequestBody struct {
 
 	// WebhookId ID of the webhook that you want to update.
 	WebhookId string `json:"webhook_id"`
+}
+
+// WebhooksUpdateResponseBody defines model for webhooks_update_response_body.
+type WebhooksUpdateResponseBody struct {
+	Ok bool `json:"ok"`
 }
 
 // Workspace Represents a Seam [workspace](https://docs.seam.co/core-concepts/workspaces). A workspace is a top-level entity that encompasses all other resources below it, such as devices, connected accounts, and Connect Webviews. Seam provides two types of workspaces. A [sandbox workspace](https://docs.seam.co/core-concepts/workspaces#sandbox-workspaces) is a special type of workspace designed for testing code. Sandbox workspaces offer test device accounts and virtual devices that you can connect and control. This ability to work with virtual devices is quite handy because it removes the need to own physical devices from multiple brands. To connect real devices and systems to Seam, use a [production workspace](https://docs.seam.co/core-concepts/workspaces#production-workspaces).
@@ -26278,10 +27170,29 @@ type WorkspacesCreateResponseBody struct {
 	Workspace Workspace `json:"workspace"`
 }
 
+// WorkspacesGetResponseBody defines model for workspaces_get_response_body.
+type WorkspacesGetResponseBody struct {
+	Ok bool `json:"ok"`
+
+	// Workspace Represents a Seam [workspace](https://docs.seam.co/core-concepts/workspaces). A workspace is a top-level entity that encompasses all other resources below it, such as devices, connected accounts, and Connect Webviews. Seam provides two types of workspaces. A [sandbox workspace](https://docs.seam.co/core-concepts/workspaces#sandbox-workspaces) is a special type of workspace designed for testing code. Sandbox workspaces offer test device accounts and virtual devices that you can connect and control. This ability to work with virtual devices is quite handy because it removes the need to own physical devices from multiple brands. To connect real devices and systems to Seam, use a [production workspace](https://docs.seam.co/core-concepts/workspaces#production-workspaces).
+	Workspace Workspace `json:"workspace"`
+}
+
 // WorkspacesListResponseBody defines model for workspaces_list_response_body.
 type WorkspacesListResponseBody struct {
 	Ok         bool        `json:"ok"`
 	Workspaces []Workspace `json:"workspaces"`
+}
+
+// WorkspacesResetSandboxResponseBody defines model for workspaces_reset_sandbox_response_body.
+type WorkspacesResetSandboxResponseBody struct {
+	// ActionAttempt Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system.actions against a device. Action attempts are useful because the physical world is intrinsically asynchronous.
+	//
+	// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+	//
+	// See also [Action Attempts](https://docs.seam.co/core-concepts/action-attempts).
+	ActionAttempt ActionAttempt `json:"action_attempt"`
+	Ok            bool          `json:"ok"`
 }
 
 // WorkspacesUpdateRequestBody defines model for workspaces_update_request_body.
@@ -49265,7 +50176,7 @@ type AccessCodesUnmanagedConvertToManagedPatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUnmanagedConvertToManagedResponseBody
 }
 
 // AccessCodesUnmanagedConvertToManagedPatchWithResponse /access_codes/unmanaged/convert_to_managed
@@ -49309,7 +50220,7 @@ type AccessCodesUnmanagedConvertToManagedPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUnmanagedConvertToManagedResponseBody
 }
 
 // AccessCodesUnmanagedConvertToManagedPostWithResponse /access_codes/unmanaged/convert_to_managed
@@ -49353,7 +50264,7 @@ type AccessCodesUnmanagedDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessCodesUnmanagedDeleteResponseBody
 }
 
 // AccessCodesUnmanagedDeleteDeleteWithResponse /access_codes/unmanaged/delete
@@ -49393,7 +50304,7 @@ type AccessCodesUnmanagedDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessCodesUnmanagedDeleteResponseBody
 }
 
 // AccessCodesUnmanagedDeletePostWithResponse /access_codes/unmanaged/delete
@@ -49433,7 +50344,7 @@ type AccessCodesUnmanagedGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesSimulateCreateUnmanagedAccessCodeResponseBody
+	JSON200 *AccessCodesUnmanagedGetResponseBody
 }
 
 // AccessCodesUnmanagedGetGetWithResponse /access_codes/unmanaged/get
@@ -49475,7 +50386,7 @@ type AccessCodesUnmanagedGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesSimulateCreateUnmanagedAccessCodeResponseBody
+	JSON200 *AccessCodesUnmanagedGetResponseBody
 }
 
 // AccessCodesUnmanagedGetPostWithResponse /access_codes/unmanaged/get
@@ -49597,7 +50508,7 @@ type AccessCodesUnmanagedUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUnmanagedUpdateResponseBody
 }
 
 // AccessCodesUnmanagedUpdatePatchWithResponse /access_codes/unmanaged/update
@@ -49637,7 +50548,7 @@ type AccessCodesUnmanagedUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUnmanagedUpdateResponseBody
 }
 
 // AccessCodesUnmanagedUpdatePostWithResponse /access_codes/unmanaged/update
@@ -49677,7 +50588,7 @@ type AccessCodesUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessCodesUpdateResponseBody
 }
 
 // AccessCodesUpdatePatchWithResponse /access_codes/update
@@ -49719,7 +50630,7 @@ type AccessCodesUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessCodesUpdateResponseBody
 }
 
 // AccessCodesUpdatePostWithResponse /access_codes/update
@@ -49761,7 +50672,7 @@ type AccessCodesUpdatePutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessCodesUpdateResponseBody
 }
 
 // AccessCodesUpdatePutWithResponse /access_codes/update
@@ -49803,7 +50714,7 @@ type AccessCodesUpdateMultiplePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUpdateMultipleResponseBody
 }
 
 // AccessCodesUpdateMultiplePatchWithResponse /access_codes/update_multiple
@@ -49847,7 +50758,7 @@ type AccessCodesUpdateMultiplePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessCodesUpdateMultipleResponseBody
 }
 
 // AccessCodesUpdateMultiplePostWithResponse /access_codes/update_multiple
@@ -49931,7 +50842,7 @@ type AccessGrantsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsDeleteResponseBody
 }
 
 // AccessGrantsDeleteDeleteWithResponse /access_grants/delete
@@ -49971,7 +50882,7 @@ type AccessGrantsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsDeleteResponseBody
 }
 
 // AccessGrantsDeletePostWithResponse /access_grants/delete
@@ -50011,7 +50922,7 @@ type AccessGrantsGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessGrantsCreateResponseBody
+	JSON200 *AccessGrantsGetResponseBody
 }
 
 // AccessGrantsGetGetWithResponse /access_grants/get
@@ -50051,7 +50962,7 @@ type AccessGrantsGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessGrantsCreateResponseBody
+	JSON200 *AccessGrantsGetResponseBody
 }
 
 // AccessGrantsGetPostWithResponse /access_grants/get
@@ -50251,7 +51162,7 @@ type AccessGrantsRequestAccessMethodsPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessGrantsCreateResponseBody
+	JSON200 *AccessGrantsRequestAccessMethodsResponseBody
 }
 
 // AccessGrantsRequestAccessMethodsPostWithResponse /access_grants/request_access_methods
@@ -50451,7 +51362,7 @@ type AccessGrantsUnmanagedUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsUnmanagedUpdateResponseBody
 }
 
 // AccessGrantsUnmanagedUpdatePatchWithResponse /access_grants/unmanaged/update
@@ -50495,7 +51406,7 @@ type AccessGrantsUnmanagedUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsUnmanagedUpdateResponseBody
 }
 
 // AccessGrantsUnmanagedUpdatePostWithResponse /access_grants/unmanaged/update
@@ -50539,7 +51450,7 @@ type AccessGrantsUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsUpdateResponseBody
 }
 
 // AccessGrantsUpdatePatchWithResponse /access_grants/update
@@ -50579,7 +51490,7 @@ type AccessGrantsUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessGrantsUpdateResponseBody
 }
 
 // AccessGrantsUpdatePostWithResponse /access_grants/update
@@ -50619,7 +51530,7 @@ type AccessMethodsAssignCardPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessMethodsAssignCardResponseBody
 }
 
 // AccessMethodsAssignCardPostWithResponse /access_methods/assign_card
@@ -50659,7 +51570,7 @@ type AccessMethodsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessMethodsDeleteResponseBody
 }
 
 // AccessMethodsDeleteDeleteWithResponse /access_methods/delete
@@ -50699,7 +51610,7 @@ type AccessMethodsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AccessMethodsDeleteResponseBody
 }
 
 // AccessMethodsDeletePostWithResponse /access_methods/delete
@@ -50739,7 +51650,7 @@ type AccessMethodsEncodePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessMethodsEncodeResponseBody
 }
 
 // AccessMethodsEncodePostWithResponse /access_methods/encode
@@ -51019,7 +51930,7 @@ type AccessMethodsUnlockDoorPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AccessMethodsUnlockDoorResponseBody
 }
 
 // AccessMethodsUnlockDoorPostWithResponse /access_methods/unlock_door
@@ -51219,7 +52130,7 @@ type AcsAccessGroupsAddUserPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsAddUserResponseBody
 }
 
 // AcsAccessGroupsAddUserPostWithResponse /acs/access_groups/add_user
@@ -51259,7 +52170,7 @@ type AcsAccessGroupsAddUserPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsAddUserResponseBody
 }
 
 // AcsAccessGroupsAddUserPutWithResponse /acs/access_groups/add_user
@@ -51299,7 +52210,7 @@ type AcsAccessGroupsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsDeleteResponseBody
 }
 
 // AcsAccessGroupsDeleteDeleteWithResponse /acs/access_groups/delete
@@ -51339,7 +52250,7 @@ type AcsAccessGroupsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsDeleteResponseBody
 }
 
 // AcsAccessGroupsDeletePostWithResponse /acs/access_groups/delete
@@ -51699,7 +52610,7 @@ type AcsAccessGroupsRemoveUserDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsRemoveUserResponseBody
 }
 
 // AcsAccessGroupsRemoveUserDeleteWithResponse /acs/access_groups/remove_user
@@ -51739,7 +52650,7 @@ type AcsAccessGroupsRemoveUserPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsAccessGroupsRemoveUserResponseBody
 }
 
 // AcsAccessGroupsRemoveUserPostWithResponse /acs/access_groups/remove_user
@@ -51859,7 +52770,7 @@ type AcsCredentialsCreatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsCreateResponseBody
 }
 
 // AcsCredentialsCreatePostWithResponse /acs/credentials/create
@@ -51899,7 +52810,7 @@ type AcsCredentialsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsCredentialsDeleteResponseBody
 }
 
 // AcsCredentialsDeleteDeleteWithResponse /acs/credentials/delete
@@ -51939,7 +52850,7 @@ type AcsCredentialsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsCredentialsDeleteResponseBody
 }
 
 // AcsCredentialsDeletePostWithResponse /acs/credentials/delete
@@ -51979,7 +52890,7 @@ type AcsCredentialsGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsGetResponseBody
 }
 
 // AcsCredentialsGetGetWithResponse /acs/credentials/get
@@ -52019,7 +52930,7 @@ type AcsCredentialsGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsGetResponseBody
 }
 
 // AcsCredentialsGetPostWithResponse /acs/credentials/get
@@ -52139,7 +53050,7 @@ type AcsCredentialsListAccessibleEntrancesGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *AcsCredentialsListAccessibleEntrancesResponseBody
 }
 
 // AcsCredentialsListAccessibleEntrancesGetWithResponse /acs/credentials/list_accessible_entrances
@@ -52179,7 +53090,7 @@ type AcsCredentialsListAccessibleEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *AcsCredentialsListAccessibleEntrancesResponseBody
 }
 
 // AcsCredentialsListAccessibleEntrancesPostWithResponse /acs/credentials/list_accessible_entrances
@@ -52219,7 +53130,7 @@ type AcsCredentialsUnassignPatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsUnassignResponseBody
 }
 
 // AcsCredentialsUnassignPatchWithResponse /acs/credentials/unassign
@@ -52259,7 +53170,7 @@ type AcsCredentialsUnassignPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsUnassignResponseBody
 }
 
 // AcsCredentialsUnassignPostWithResponse /acs/credentials/unassign
@@ -52299,7 +53210,7 @@ type AcsCredentialsUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsUpdateResponseBody
 }
 
 // AcsCredentialsUpdatePatchWithResponse /acs/credentials/update
@@ -52339,7 +53250,7 @@ type AcsCredentialsUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsCredentialsAssignResponseBody
+	JSON200 *AcsCredentialsUpdateResponseBody
 }
 
 // AcsCredentialsUpdatePostWithResponse /acs/credentials/update
@@ -52379,7 +53290,7 @@ type AcsEncodersEncodeCredentialPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AcsEncodersEncodeCredentialResponseBody
 }
 
 // AcsEncodersEncodeCredentialPostWithResponse /acs/encoders/encode_credential
@@ -52579,7 +53490,7 @@ type AcsEncodersScanCredentialPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AcsEncodersScanCredentialResponseBody
 }
 
 // AcsEncodersScanCredentialPostWithResponse /acs/encoders/scan_credential
@@ -52619,7 +53530,7 @@ type AcsEncodersScanToAssignCredentialPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AcsEncodersScanToAssignCredentialResponseBody
 }
 
 // AcsEncodersScanToAssignCredentialPostWithResponse /acs/encoders/scan_to_assign_credential
@@ -52659,7 +53570,7 @@ type AcsEncodersSimulateNextCredentialEncodeWillFailPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsEncodersSimulateNextCredentialEncodeWillFailResponseBody
 }
 
 // AcsEncodersSimulateNextCredentialEncodeWillFailPostWithResponse /acs/encoders/simulate/next_credential_encode_will_fail
@@ -52699,7 +53610,7 @@ type AcsEncodersSimulateNextCredentialEncodeWillSucceedPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsEncodersSimulateNextCredentialEncodeWillSucceedResponseBody
 }
 
 // AcsEncodersSimulateNextCredentialEncodeWillSucceedPostWithResponse /acs/encoders/simulate/next_credential_encode_will_succeed
@@ -52739,7 +53650,7 @@ type AcsEncodersSimulateNextCredentialScanWillFailPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsEncodersSimulateNextCredentialScanWillFailResponseBody
 }
 
 // AcsEncodersSimulateNextCredentialScanWillFailPostWithResponse /acs/encoders/simulate/next_credential_scan_will_fail
@@ -52779,7 +53690,7 @@ type AcsEncodersSimulateNextCredentialScanWillSucceedPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsEncodersSimulateNextCredentialScanWillSucceedResponseBody
 }
 
 // AcsEncodersSimulateNextCredentialScanWillSucceedPostWithResponse /acs/encoders/simulate/next_credential_scan_will_succeed
@@ -52899,7 +53810,7 @@ type AcsEntrancesGrantAccessPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsEntrancesGrantAccessResponseBody
 }
 
 // AcsEntrancesGrantAccessPostWithResponse /acs/entrances/grant_access
@@ -53099,7 +54010,7 @@ type AcsEntrancesUnlockPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *AcsEntrancesUnlockResponseBody
 }
 
 // AcsEntrancesUnlockPostWithResponse /acs/entrances/unlock
@@ -53303,7 +54214,7 @@ type AcsSystemsListCompatibleCredentialManagerAcsSystemsGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsSystemsListResponseBody
+	JSON200 *AcsSystemsListCompatibleCredentialManagerAcsSystemsResponseBody
 }
 
 // AcsSystemsListCompatibleCredentialManagerAcsSystemsGetWithResponse /acs/systems/list_compatible_credential_manager_acs_systems
@@ -53345,7 +54256,7 @@ type AcsSystemsListCompatibleCredentialManagerAcsSystemsPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsSystemsListResponseBody
+	JSON200 *AcsSystemsListCompatibleCredentialManagerAcsSystemsResponseBody
 }
 
 // AcsSystemsListCompatibleCredentialManagerAcsSystemsPostWithResponse /acs/systems/list_compatible_credential_manager_acs_systems
@@ -53387,7 +54298,7 @@ type AcsSystemsReportDevicesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsSystemsReportDevicesResponseBody
 }
 
 // AcsSystemsReportDevicesPostWithResponse /acs/systems/report_devices
@@ -53427,7 +54338,7 @@ type AcsUsersAddToAccessGroupPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersAddToAccessGroupResponseBody
 }
 
 // AcsUsersAddToAccessGroupPostWithResponse /acs/users/add_to_access_group
@@ -53467,7 +54378,7 @@ type AcsUsersAddToAccessGroupPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersAddToAccessGroupResponseBody
 }
 
 // AcsUsersAddToAccessGroupPutWithResponse /acs/users/add_to_access_group
@@ -53547,7 +54458,7 @@ type AcsUsersDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersDeleteResponseBody
 }
 
 // AcsUsersDeleteDeleteWithResponse /acs/users/delete
@@ -53587,7 +54498,7 @@ type AcsUsersDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersDeleteResponseBody
 }
 
 // AcsUsersDeletePostWithResponse /acs/users/delete
@@ -53627,7 +54538,7 @@ type AcsUsersGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsUsersCreateResponseBody
+	JSON200 *AcsUsersGetResponseBody
 }
 
 // AcsUsersGetGetWithResponse /acs/users/get
@@ -53667,7 +54578,7 @@ type AcsUsersGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsUsersCreateResponseBody
+	JSON200 *AcsUsersGetResponseBody
 }
 
 // AcsUsersGetPostWithResponse /acs/users/get
@@ -53787,7 +54698,7 @@ type AcsUsersListAccessibleEntrancesGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *AcsUsersListAccessibleEntrancesResponseBody
 }
 
 // AcsUsersListAccessibleEntrancesGetWithResponse /acs/users/list_accessible_entrances
@@ -53827,7 +54738,7 @@ type AcsUsersListAccessibleEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *AcsUsersListAccessibleEntrancesResponseBody
 }
 
 // AcsUsersListAccessibleEntrancesPostWithResponse /acs/users/list_accessible_entrances
@@ -53867,7 +54778,7 @@ type AcsUsersRemoveFromAccessGroupDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersRemoveFromAccessGroupResponseBody
 }
 
 // AcsUsersRemoveFromAccessGroupDeleteWithResponse /acs/users/remove_from_access_group
@@ -53907,7 +54818,7 @@ type AcsUsersRemoveFromAccessGroupPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersRemoveFromAccessGroupResponseBody
 }
 
 // AcsUsersRemoveFromAccessGroupPostWithResponse /acs/users/remove_from_access_group
@@ -53947,7 +54858,7 @@ type AcsUsersRevokeAccessToAllEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersRevokeAccessToAllEntrancesResponseBody
 }
 
 // AcsUsersRevokeAccessToAllEntrancesPostWithResponse /acs/users/revoke_access_to_all_entrances
@@ -53987,7 +54898,7 @@ type AcsUsersSuspendPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersSuspendResponseBody
 }
 
 // AcsUsersSuspendPostWithResponse /acs/users/suspend
@@ -54027,7 +54938,7 @@ type AcsUsersUnsuspendPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersUnsuspendResponseBody
 }
 
 // AcsUsersUnsuspendPostWithResponse /acs/users/unsuspend
@@ -54067,7 +54978,7 @@ type AcsUsersUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersUpdateResponseBody
 }
 
 // AcsUsersUpdatePatchWithResponse /acs/users/update
@@ -54107,7 +55018,7 @@ type AcsUsersUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *AcsUsersUpdateResponseBody
 }
 
 // AcsUsersUpdatePostWithResponse /acs/users/update
@@ -54147,7 +55058,7 @@ type ActionAttemptsGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ActionAttemptsGetResponseBody
 }
 
 // ActionAttemptsGetGetWithResponse /action_attempts/get
@@ -54187,7 +55098,7 @@ type ActionAttemptsGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ActionAttemptsGetResponseBody
 }
 
 // ActionAttemptsGetPostWithResponse /action_attempts/get
@@ -54387,7 +55298,7 @@ type ClientSessionsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ClientSessionsDeleteResponseBody
 }
 
 // ClientSessionsDeleteDeleteWithResponse /client_sessions/delete
@@ -54427,7 +55338,7 @@ type ClientSessionsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ClientSessionsDeleteResponseBody
 }
 
 // ClientSessionsDeletePostWithResponse /client_sessions/delete
@@ -54467,7 +55378,7 @@ type ClientSessionsGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ClientSessionsCreateResponseBody
+	JSON200 *ClientSessionsGetResponseBody
 }
 
 // ClientSessionsGetGetWithResponse /client_sessions/get
@@ -54507,7 +55418,7 @@ type ClientSessionsGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ClientSessionsCreateResponseBody
+	JSON200 *ClientSessionsGetResponseBody
 }
 
 // ClientSessionsGetPostWithResponse /client_sessions/get
@@ -54547,7 +55458,7 @@ type ClientSessionsGetOrCreatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ClientSessionsCreateResponseBody
+	JSON200 *ClientSessionsGetOrCreateResponseBody
 }
 
 // ClientSessionsGetOrCreatePostWithResponse /client_sessions/get_or_create
@@ -54587,7 +55498,7 @@ type ClientSessionsGrantAccessPatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ClientSessionsCreateResponseBody
+	JSON200 *ClientSessionsGrantAccessResponseBody
 }
 
 // ClientSessionsGrantAccessPatchWithResponse /client_sessions/grant_access
@@ -54627,7 +55538,7 @@ type ClientSessionsGrantAccessPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ClientSessionsCreateResponseBody
+	JSON200 *ClientSessionsGrantAccessResponseBody
 }
 
 // ClientSessionsGrantAccessPostWithResponse /client_sessions/grant_access
@@ -54747,7 +55658,7 @@ type ClientSessionsRevokePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ClientSessionsRevokeResponseBody
 }
 
 // ClientSessionsRevokePostWithResponse /client_sessions/revoke
@@ -54835,7 +55746,7 @@ type ConnectWebviewsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectWebviewsDeleteResponseBody
 }
 
 // ConnectWebviewsDeleteDeleteWithResponse /connect_webviews/delete
@@ -54877,7 +55788,7 @@ type ConnectWebviewsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectWebviewsDeleteResponseBody
 }
 
 // ConnectWebviewsDeletePostWithResponse /connect_webviews/delete
@@ -54919,7 +55830,7 @@ type ConnectWebviewsGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ConnectWebviewsCreateResponseBody
+	JSON200 *ConnectWebviewsGetResponseBody
 }
 
 // ConnectWebviewsGetGetWithResponse /connect_webviews/get
@@ -54961,7 +55872,7 @@ type ConnectWebviewsGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ConnectWebviewsCreateResponseBody
+	JSON200 *ConnectWebviewsGetResponseBody
 }
 
 // ConnectWebviewsGetPostWithResponse /connect_webviews/get
@@ -55083,7 +55994,7 @@ type ConnectedAccountsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectedAccountsDeleteResponseBody
 }
 
 // ConnectedAccountsDeleteDeleteWithResponse /connected_accounts/delete
@@ -55127,7 +56038,7 @@ type ConnectedAccountsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectedAccountsDeleteResponseBody
 }
 
 // ConnectedAccountsDeletePostWithResponse /connected_accounts/delete
@@ -55331,7 +56242,7 @@ type ConnectedAccountsSimulateDisconnectPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectedAccountsSimulateDisconnectResponseBody
 }
 
 // ConnectedAccountsSimulateDisconnectPostWithResponse /connected_accounts/simulate/disconnect
@@ -55371,7 +56282,7 @@ type ConnectedAccountsSyncPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ConnectedAccountsSyncResponseBody
 }
 
 // ConnectedAccountsSyncPostWithResponse /connected_accounts/sync
@@ -55411,7 +56322,7 @@ type ConnectedAccountsUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ConnectedAccountsGetResponseBody
+	JSON200 *ConnectedAccountsUpdateResponseBody
 }
 
 // ConnectedAccountsUpdatePatchWithResponse /connected_accounts/update
@@ -55451,7 +56362,7 @@ type ConnectedAccountsUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ConnectedAccountsGetResponseBody
+	JSON200 *ConnectedAccountsUpdateResponseBody
 }
 
 // ConnectedAccountsUpdatePostWithResponse /connected_accounts/update
@@ -55531,7 +56442,7 @@ type CustomersDeleteDataDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *CustomersDeleteDataResponseBody
 }
 
 // CustomersDeleteDataDeleteWithResponse /customers/delete_data
@@ -55572,7 +56483,7 @@ type CustomersDeleteDataPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *CustomersDeleteDataResponseBody
 }
 
 // CustomersDeleteDataPostWithResponse /customers/delete_data
@@ -55613,7 +56524,7 @@ type CustomersPushDataPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *CustomersPushDataResponseBody
 }
 
 // CustomersPushDataPostWithResponse /customers/push_data
@@ -55905,7 +56816,7 @@ type DevicesReportProviderMetadataPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesReportProviderMetadataResponseBody
 }
 
 // DevicesReportProviderMetadataPostWithResponse /devices/report_provider_metadata
@@ -55945,7 +56856,7 @@ type DevicesSimulateConnectPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulateConnectResponseBody
 }
 
 // DevicesSimulateConnectPostWithResponse /devices/simulate/connect
@@ -55985,7 +56896,7 @@ type DevicesSimulateConnectToHubPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulateConnectToHubResponseBody
 }
 
 // DevicesSimulateConnectToHubPostWithResponse /devices/simulate/connect_to_hub
@@ -56028,7 +56939,7 @@ type DevicesSimulateDisconnectPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulateDisconnectResponseBody
 }
 
 // DevicesSimulateDisconnectPostWithResponse /devices/simulate/disconnect
@@ -56068,7 +56979,7 @@ type DevicesSimulateDisconnectFromHubPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulateDisconnectFromHubResponseBody
 }
 
 // DevicesSimulateDisconnectFromHubPostWithResponse /devices/simulate/disconnect_from_hub
@@ -56112,7 +57023,7 @@ type DevicesSimulatePaidSubscriptionPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulatePaidSubscriptionResponseBody
 }
 
 // DevicesSimulatePaidSubscriptionPostWithResponse /devices/simulate/paid_subscription
@@ -56154,7 +57065,7 @@ type DevicesSimulateRemovePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesSimulateRemoveResponseBody
 }
 
 // DevicesSimulateRemovePostWithResponse /devices/simulate/remove
@@ -56366,7 +57277,7 @@ type DevicesUnmanagedUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesUnmanagedUpdateResponseBody
 }
 
 // DevicesUnmanagedUpdatePatchWithResponse /devices/unmanaged/update
@@ -56408,7 +57319,7 @@ type DevicesUnmanagedUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesUnmanagedUpdateResponseBody
 }
 
 // DevicesUnmanagedUpdatePostWithResponse /devices/unmanaged/update
@@ -56450,7 +57361,7 @@ type DevicesUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesUpdateResponseBody
 }
 
 // DevicesUpdatePatchWithResponse /devices/update
@@ -56492,7 +57403,7 @@ type DevicesUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *DevicesUpdateResponseBody
 }
 
 // DevicesUpdatePostWithResponse /devices/update
@@ -56694,7 +57605,7 @@ type InstantKeysDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *InstantKeysDeleteResponseBody
 }
 
 // InstantKeysDeleteDeleteWithResponse /instant_keys/delete
@@ -56734,7 +57645,7 @@ type InstantKeysDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *InstantKeysDeleteResponseBody
 }
 
 // InstantKeysDeletePostWithResponse /instant_keys/delete
@@ -56934,7 +57845,7 @@ type LocksConfigureAutoLockPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *LocksConfigureAutoLockResponseBody
 }
 
 // LocksConfigureAutoLockPostWithResponse /locks/configure_auto_lock
@@ -57134,7 +58045,7 @@ type LocksLockDoorPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *LocksLockDoorResponseBody
 }
 
 // LocksLockDoorPostWithResponse /locks/lock_door
@@ -57174,7 +58085,7 @@ type LocksSimulateKeypadCodeEntryPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *LocksSimulateKeypadCodeEntryResponseBody
 }
 
 // LocksSimulateKeypadCodeEntryPostWithResponse /locks/simulate/keypad_code_entry
@@ -57214,7 +58125,7 @@ type LocksSimulateManualLockViaKeypadPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *LocksSimulateManualLockViaKeypadResponseBody
 }
 
 // LocksSimulateManualLockViaKeypadPostWithResponse /locks/simulate/manual_lock_via_keypad
@@ -57254,7 +58165,7 @@ type LocksUnlockDoorPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *LocksUnlockDoorResponseBody
 }
 
 // LocksUnlockDoorPostWithResponse /locks/unlock_door
@@ -57414,7 +58325,7 @@ type NoiseSensorsNoiseThresholdsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *NoiseSensorsNoiseThresholdsDeleteResponseBody
 }
 
 // NoiseSensorsNoiseThresholdsDeleteDeleteWithResponse /noise_sensors/noise_thresholds/delete
@@ -57454,7 +58365,7 @@ type NoiseSensorsNoiseThresholdsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *NoiseSensorsNoiseThresholdsDeleteResponseBody
 }
 
 // NoiseSensorsNoiseThresholdsDeletePostWithResponse /noise_sensors/noise_thresholds/delete
@@ -57654,7 +58565,7 @@ type NoiseSensorsNoiseThresholdsUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *NoiseSensorsNoiseThresholdsUpdateResponseBody
 }
 
 // NoiseSensorsNoiseThresholdsUpdatePatchWithResponse /noise_sensors/noise_thresholds/update
@@ -57694,7 +58605,7 @@ type NoiseSensorsNoiseThresholdsUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *NoiseSensorsNoiseThresholdsUpdateResponseBody
 }
 
 // NoiseSensorsNoiseThresholdsUpdatePostWithResponse /noise_sensors/noise_thresholds/update
@@ -57734,7 +58645,7 @@ type NoiseSensorsNoiseThresholdsUpdatePutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *NoiseSensorsNoiseThresholdsUpdateResponseBody
 }
 
 // NoiseSensorsNoiseThresholdsUpdatePutWithResponse /noise_sensors/noise_thresholds/update
@@ -57774,7 +58685,7 @@ type NoiseSensorsSimulateTriggerNoiseThresholdPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *NoiseSensorsSimulateTriggerNoiseThresholdResponseBody
 }
 
 // NoiseSensorsSimulateTriggerNoiseThresholdPostWithResponse /noise_sensors/simulate/trigger_noise_threshold
@@ -57814,7 +58725,7 @@ type PhonesDeactivateDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *PhonesDeactivateResponseBody
 }
 
 // PhonesDeactivateDeleteWithResponse /phones/deactivate
@@ -57854,7 +58765,7 @@ type PhonesDeactivatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *PhonesDeactivateResponseBody
 }
 
 // PhonesDeactivatePostWithResponse /phones/deactivate
@@ -58054,7 +58965,7 @@ type PhonesSimulateCreateSandboxPhonePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *PhonesGetResponseBody
+	JSON200 *PhonesSimulateCreateSandboxPhoneResponseBody
 }
 
 // PhonesSimulateCreateSandboxPhonePostWithResponse /phones/simulate/create_sandbox_phone
@@ -58094,7 +59005,7 @@ type SpacesAddAcsEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddAcsEntrancesResponseBody
 }
 
 // SpacesAddAcsEntrancesPostWithResponse /spaces/add_acs_entrances
@@ -58134,7 +59045,7 @@ type SpacesAddAcsEntrancesPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddAcsEntrancesResponseBody
 }
 
 // SpacesAddAcsEntrancesPutWithResponse /spaces/add_acs_entrances
@@ -58174,7 +59085,7 @@ type SpacesAddConnectedAccountPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddConnectedAccountResponseBody
 }
 
 // SpacesAddConnectedAccountPostWithResponse /spaces/add_connected_account
@@ -58214,7 +59125,7 @@ type SpacesAddConnectedAccountPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddConnectedAccountResponseBody
 }
 
 // SpacesAddConnectedAccountPutWithResponse /spaces/add_connected_account
@@ -58254,7 +59165,7 @@ type SpacesAddDevicesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddDevicesResponseBody
 }
 
 // SpacesAddDevicesPostWithResponse /spaces/add_devices
@@ -58294,7 +59205,7 @@ type SpacesAddDevicesPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesAddDevicesResponseBody
 }
 
 // SpacesAddDevicesPutWithResponse /spaces/add_devices
@@ -58374,7 +59285,7 @@ type SpacesDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesDeleteResponseBody
 }
 
 // SpacesDeleteDeleteWithResponse /spaces/delete
@@ -58414,7 +59325,7 @@ type SpacesDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesDeleteResponseBody
 }
 
 // SpacesDeletePostWithResponse /spaces/delete
@@ -58454,7 +59365,7 @@ type SpacesGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *SpacesCreateResponseBody
+	JSON200 *SpacesGetResponseBody
 }
 
 // SpacesGetGetWithResponse /spaces/get
@@ -58494,7 +59405,7 @@ type SpacesGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *SpacesCreateResponseBody
+	JSON200 *SpacesGetResponseBody
 }
 
 // SpacesGetPostWithResponse /spaces/get
@@ -58694,7 +59605,7 @@ type SpacesRemoveAcsEntrancesDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveAcsEntrancesResponseBody
 }
 
 // SpacesRemoveAcsEntrancesDeleteWithResponse /spaces/remove_acs_entrances
@@ -58734,7 +59645,7 @@ type SpacesRemoveAcsEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveAcsEntrancesResponseBody
 }
 
 // SpacesRemoveAcsEntrancesPostWithResponse /spaces/remove_acs_entrances
@@ -58774,7 +59685,7 @@ type SpacesRemoveConnectedAccountDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveConnectedAccountResponseBody
 }
 
 // SpacesRemoveConnectedAccountDeleteWithResponse /spaces/remove_connected_account
@@ -58814,7 +59725,7 @@ type SpacesRemoveConnectedAccountPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveConnectedAccountResponseBody
 }
 
 // SpacesRemoveConnectedAccountPostWithResponse /spaces/remove_connected_account
@@ -58854,7 +59765,7 @@ type SpacesRemoveDevicesDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveDevicesResponseBody
 }
 
 // SpacesRemoveDevicesDeleteWithResponse /spaces/remove_devices
@@ -58894,7 +59805,7 @@ type SpacesRemoveDevicesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *SpacesRemoveDevicesResponseBody
 }
 
 // SpacesRemoveDevicesPostWithResponse /spaces/remove_devices
@@ -58934,7 +59845,7 @@ type SpacesUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *SpacesCreateResponseBody
+	JSON200 *SpacesUpdateResponseBody
 }
 
 // SpacesUpdatePatchWithResponse /spaces/update
@@ -58974,7 +59885,7 @@ type SpacesUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *SpacesCreateResponseBody
+	JSON200 *SpacesUpdateResponseBody
 }
 
 // SpacesUpdatePostWithResponse /spaces/update
@@ -59014,7 +59925,7 @@ type ThermostatsActivateClimatePresetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsActivateClimatePresetResponseBody
 }
 
 // ThermostatsActivateClimatePresetPostWithResponse /thermostats/activate_climate_preset
@@ -59054,7 +59965,7 @@ type ThermostatsCoolPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsCoolResponseBody
 }
 
 // ThermostatsCoolPostWithResponse /thermostats/cool
@@ -59094,7 +60005,7 @@ type ThermostatsCreateClimatePresetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsCreateClimatePresetResponseBody
 }
 
 // ThermostatsCreateClimatePresetPostWithResponse /thermostats/create_climate_preset
@@ -59174,7 +60085,7 @@ type ThermostatsDailyProgramsDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsDailyProgramsDeleteResponseBody
 }
 
 // ThermostatsDailyProgramsDeleteDeleteWithResponse /thermostats/daily_programs/delete
@@ -59214,7 +60125,7 @@ type ThermostatsDailyProgramsDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsDailyProgramsDeleteResponseBody
 }
 
 // ThermostatsDailyProgramsDeletePostWithResponse /thermostats/daily_programs/delete
@@ -59254,7 +60165,7 @@ type ThermostatsDailyProgramsUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsDailyProgramsUpdateResponseBody
 }
 
 // ThermostatsDailyProgramsUpdatePatchWithResponse /thermostats/daily_programs/update
@@ -59294,7 +60205,7 @@ type ThermostatsDailyProgramsUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsDailyProgramsUpdateResponseBody
 }
 
 // ThermostatsDailyProgramsUpdatePostWithResponse /thermostats/daily_programs/update
@@ -59334,7 +60245,7 @@ type ThermostatsDeleteClimatePresetDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsDeleteClimatePresetResponseBody
 }
 
 // ThermostatsDeleteClimatePresetDeleteWithResponse /thermostats/delete_climate_preset
@@ -59374,7 +60285,7 @@ type ThermostatsDeleteClimatePresetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsDeleteClimatePresetResponseBody
 }
 
 // ThermostatsDeleteClimatePresetPostWithResponse /thermostats/delete_climate_preset
@@ -59414,7 +60325,7 @@ type ThermostatsHeatPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsHeatResponseBody
 }
 
 // ThermostatsHeatPostWithResponse /thermostats/heat
@@ -59454,7 +60365,7 @@ type ThermostatsHeatCoolPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsHeatCoolResponseBody
 }
 
 // ThermostatsHeatCoolPostWithResponse /thermostats/heat_cool
@@ -59574,7 +60485,7 @@ type ThermostatsOffPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsOffResponseBody
 }
 
 // ThermostatsOffPostWithResponse /thermostats/off
@@ -59654,7 +60565,7 @@ type ThermostatsSchedulesDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSchedulesDeleteResponseBody
 }
 
 // ThermostatsSchedulesDeleteDeleteWithResponse /thermostats/schedules/delete
@@ -59694,7 +60605,7 @@ type ThermostatsSchedulesDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSchedulesDeleteResponseBody
 }
 
 // ThermostatsSchedulesDeletePostWithResponse /thermostats/schedules/delete
@@ -59734,7 +60645,7 @@ type ThermostatsSchedulesGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ThermostatsSchedulesCreateResponseBody
+	JSON200 *ThermostatsSchedulesGetResponseBody
 }
 
 // ThermostatsSchedulesGetGetWithResponse /thermostats/schedules/get
@@ -59774,7 +60685,7 @@ type ThermostatsSchedulesGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *ThermostatsSchedulesCreateResponseBody
+	JSON200 *ThermostatsSchedulesGetResponseBody
 }
 
 // ThermostatsSchedulesGetPostWithResponse /thermostats/schedules/get
@@ -59894,7 +60805,7 @@ type ThermostatsSchedulesUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSchedulesUpdateResponseBody
 }
 
 // ThermostatsSchedulesUpdatePatchWithResponse /thermostats/schedules/update
@@ -59934,7 +60845,7 @@ type ThermostatsSchedulesUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSchedulesUpdateResponseBody
 }
 
 // ThermostatsSchedulesUpdatePostWithResponse /thermostats/schedules/update
@@ -59974,7 +60885,7 @@ type ThermostatsSetFallbackClimatePresetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSetFallbackClimatePresetResponseBody
 }
 
 // ThermostatsSetFallbackClimatePresetPostWithResponse /thermostats/set_fallback_climate_preset
@@ -60014,7 +60925,7 @@ type ThermostatsSetFanModePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsSetFanModeResponseBody
 }
 
 // ThermostatsSetFanModePostWithResponse /thermostats/set_fan_mode
@@ -60054,7 +60965,7 @@ type ThermostatsSetHvacModePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsSetHvacModeResponseBody
 }
 
 // ThermostatsSetHvacModePostWithResponse /thermostats/set_hvac_mode
@@ -60094,7 +61005,7 @@ type ThermostatsSetTemperatureThresholdPatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSetTemperatureThresholdResponseBody
 }
 
 // ThermostatsSetTemperatureThresholdPatchWithResponse /thermostats/set_temperature_threshold
@@ -60134,7 +61045,7 @@ type ThermostatsSetTemperatureThresholdPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSetTemperatureThresholdResponseBody
 }
 
 // ThermostatsSetTemperatureThresholdPostWithResponse /thermostats/set_temperature_threshold
@@ -60174,7 +61085,7 @@ type ThermostatsSimulateHvacModeAdjustedPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSimulateHvacModeAdjustedResponseBody
 }
 
 // ThermostatsSimulateHvacModeAdjustedPostWithResponse /thermostats/simulate/hvac_mode_adjusted
@@ -60214,7 +61125,7 @@ type ThermostatsSimulateTemperatureReachedPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsSimulateTemperatureReachedResponseBody
 }
 
 // ThermostatsSimulateTemperatureReachedPostWithResponse /thermostats/simulate/temperature_reached
@@ -60254,7 +61165,7 @@ type ThermostatsUpdateClimatePresetPatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsUpdateClimatePresetResponseBody
 }
 
 // ThermostatsUpdateClimatePresetPatchWithResponse /thermostats/update_climate_preset
@@ -60294,7 +61205,7 @@ type ThermostatsUpdateClimatePresetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *ThermostatsUpdateClimatePresetResponseBody
 }
 
 // ThermostatsUpdateClimatePresetPostWithResponse /thermostats/update_climate_preset
@@ -60334,7 +61245,7 @@ type ThermostatsUpdateWeeklyProgramPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *ThermostatsUpdateWeeklyProgramResponseBody
 }
 
 // ThermostatsUpdateWeeklyProgramPostWithResponse /thermostats/update_weekly_program
@@ -60374,7 +61285,7 @@ type UserIdentitiesAddAcsUserPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesAddAcsUserResponseBody
 }
 
 // UserIdentitiesAddAcsUserPostWithResponse /user_identities/add_acs_user
@@ -60418,7 +61329,7 @@ type UserIdentitiesAddAcsUserPutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesAddAcsUserResponseBody
 }
 
 // UserIdentitiesAddAcsUserPutWithResponse /user_identities/add_acs_user
@@ -60502,7 +61413,7 @@ type UserIdentitiesDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesDeleteResponseBody
 }
 
 // UserIdentitiesDeleteDeleteWithResponse /user_identities/delete
@@ -60542,7 +61453,7 @@ type UserIdentitiesDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesDeleteResponseBody
 }
 
 // UserIdentitiesDeletePostWithResponse /user_identities/delete
@@ -60582,7 +61493,7 @@ type UserIdentitiesGenerateInstantKeyPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *InstantKeysGetResponseBody
+	JSON200 *UserIdentitiesGenerateInstantKeyResponseBody
 }
 
 // UserIdentitiesGenerateInstantKeyPostWithResponse /user_identities/generate_instant_key
@@ -60622,7 +61533,7 @@ type UserIdentitiesGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *UserIdentitiesCreateResponseBody
+	JSON200 *UserIdentitiesGetResponseBody
 }
 
 // UserIdentitiesGetGetWithResponse /user_identities/get
@@ -60662,7 +61573,7 @@ type UserIdentitiesGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *UserIdentitiesCreateResponseBody
+	JSON200 *UserIdentitiesGetResponseBody
 }
 
 // UserIdentitiesGetPostWithResponse /user_identities/get
@@ -60702,7 +61613,7 @@ type UserIdentitiesGrantAccessToDevicePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesGrantAccessToDeviceResponseBody
 }
 
 // UserIdentitiesGrantAccessToDevicePostWithResponse /user_identities/grant_access_to_device
@@ -60742,7 +61653,7 @@ type UserIdentitiesGrantAccessToDevicePutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesGrantAccessToDeviceResponseBody
 }
 
 // UserIdentitiesGrantAccessToDevicePutWithResponse /user_identities/grant_access_to_device
@@ -60942,7 +61853,7 @@ type UserIdentitiesListAccessibleEntrancesGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *UserIdentitiesListAccessibleEntrancesResponseBody
 }
 
 // UserIdentitiesListAccessibleEntrancesGetWithResponse /user_identities/list_accessible_entrances
@@ -60982,7 +61893,7 @@ type UserIdentitiesListAccessibleEntrancesPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListAccessibleEntrancesResponseBody
+	JSON200 *UserIdentitiesListAccessibleEntrancesResponseBody
 }
 
 // UserIdentitiesListAccessibleEntrancesPostWithResponse /user_identities/list_accessible_entrances
@@ -61022,7 +61933,7 @@ type UserIdentitiesListAcsSystemsGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsSystemsListResponseBody
+	JSON200 *UserIdentitiesListAcsSystemsResponseBody
 }
 
 // UserIdentitiesListAcsSystemsGetWithResponse /user_identities/list_acs_systems
@@ -61062,7 +61973,7 @@ type UserIdentitiesListAcsSystemsPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsSystemsListResponseBody
+	JSON200 *UserIdentitiesListAcsSystemsResponseBody
 }
 
 // UserIdentitiesListAcsSystemsPostWithResponse /user_identities/list_acs_systems
@@ -61102,7 +62013,7 @@ type UserIdentitiesListAcsUsersGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListUsersResponseBody
+	JSON200 *UserIdentitiesListAcsUsersResponseBody
 }
 
 // UserIdentitiesListAcsUsersGetWithResponse /user_identities/list_acs_users
@@ -61142,7 +62053,7 @@ type UserIdentitiesListAcsUsersPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AcsAccessGroupsListUsersResponseBody
+	JSON200 *UserIdentitiesListAcsUsersResponseBody
 }
 
 // UserIdentitiesListAcsUsersPostWithResponse /user_identities/list_acs_users
@@ -61182,7 +62093,7 @@ type UserIdentitiesRemoveAcsUserDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesRemoveAcsUserResponseBody
 }
 
 // UserIdentitiesRemoveAcsUserDeleteWithResponse /user_identities/remove_acs_user
@@ -61222,7 +62133,7 @@ type UserIdentitiesRemoveAcsUserPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesRemoveAcsUserResponseBody
 }
 
 // UserIdentitiesRemoveAcsUserPostWithResponse /user_identities/remove_acs_user
@@ -61262,7 +62173,7 @@ type UserIdentitiesRevokeAccessToDeviceDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesRevokeAccessToDeviceResponseBody
 }
 
 // UserIdentitiesRevokeAccessToDeviceDeleteWithResponse /user_identities/revoke_access_to_device
@@ -61302,7 +62213,7 @@ type UserIdentitiesRevokeAccessToDevicePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesRevokeAccessToDeviceResponseBody
 }
 
 // UserIdentitiesRevokeAccessToDevicePostWithResponse /user_identities/revoke_access_to_device
@@ -61502,7 +62413,7 @@ type UserIdentitiesUnmanagedUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesUnmanagedUpdateResponseBody
 }
 
 // UserIdentitiesUnmanagedUpdatePatchWithResponse /user_identities/unmanaged/update
@@ -61544,7 +62455,7 @@ type UserIdentitiesUnmanagedUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesUnmanagedUpdateResponseBody
 }
 
 // UserIdentitiesUnmanagedUpdatePostWithResponse /user_identities/unmanaged/update
@@ -61586,7 +62497,7 @@ type UserIdentitiesUpdatePatchResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesUpdateResponseBody
 }
 
 // UserIdentitiesUpdatePatchWithResponse /user_identities/update
@@ -61626,7 +62537,7 @@ type UserIdentitiesUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *UserIdentitiesUpdateResponseBody
 }
 
 // UserIdentitiesUpdatePostWithResponse /user_identities/update
@@ -61706,7 +62617,7 @@ type WebhooksDeleteDeleteResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *WebhooksDeleteResponseBody
 }
 
 // WebhooksDeleteDeleteWithResponse /webhooks/delete
@@ -61746,7 +62657,7 @@ type WebhooksDeletePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *WebhooksDeleteResponseBody
 }
 
 // WebhooksDeletePostWithResponse /webhooks/delete
@@ -61786,7 +62697,7 @@ type WebhooksGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *WebhooksCreateResponseBody
+	JSON200 *WebhooksGetResponseBody
 }
 
 // WebhooksGetGetWithResponse /webhooks/get
@@ -61826,7 +62737,7 @@ type WebhooksGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *WebhooksCreateResponseBody
+	JSON200 *WebhooksGetResponseBody
 }
 
 // WebhooksGetPostWithResponse /webhooks/get
@@ -61946,7 +62857,7 @@ type WebhooksUpdatePostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *WebhooksUpdateResponseBody
 }
 
 // WebhooksUpdatePostWithResponse /webhooks/update
@@ -61986,7 +62897,7 @@ type WebhooksUpdatePutResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesReportDeviceConstraintsResponseBody
+	JSON200 *WebhooksUpdateResponseBody
 }
 
 // WebhooksUpdatePutWithResponse /webhooks/update
@@ -62066,7 +62977,7 @@ type WorkspacesGetGetResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *WorkspacesCreateResponseBody
+	JSON200 *WorkspacesGetResponseBody
 }
 
 // WorkspacesGetGetWithResponse /workspaces/get
@@ -62106,7 +63017,7 @@ type WorkspacesGetPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *WorkspacesCreateResponseBody
+	JSON200 *WorkspacesGetResponseBody
 }
 
 // WorkspacesGetPostWithResponse /workspaces/get
@@ -62226,7 +63137,7 @@ type WorkspacesResetSandboxPostResponse struct {
 	// HTTPResponse is the response, its body already read and closed.
 	HTTPResponse *http.Response
 	// JSON200 is the decoded 200 `application/json` response.
-	JSON200 *AccessCodesDeleteResponseBody
+	JSON200 *WorkspacesResetSandboxResponseBody
 }
 
 // WorkspacesResetSandboxPostWithResponse /workspaces/reset_sandbox

@@ -201,7 +201,7 @@ func (l *lifter) visit(s site) (bool, error) {
 			// endpoint (GET and POST of /devices/list answer the same), instead
 			// of an anonymous struct per operation in the response wrapper and
 			// again in its parser.
-			l.liftKeyed(s.ref, s.body, false)
+			l.liftBody(s.ref, s.body)
 			l.report.add(RuleLiftBodies, 1)
 			return false, nil
 		}
@@ -363,6 +363,34 @@ func (l *lifter) liftIdentifiable(s site) error {
 // component of an identical schema lifted before.
 func (l *lifter) lift(m *openapi3.SchemaRef, hint []string) {
 	l.liftKeyed(m, hint, false)
+}
+
+// liftBody lifts a request or response body under the name of its
+// endpoint. Unlike union members, a body is shared only with the other
+// method variants of the same endpoint: two endpoints that answer alike
+// (an action attempt) still get a type each, named after the endpoint.
+func (l *lifter) liftBody(m *openapi3.SchemaRef, hint []string) {
+	name := schemaName(hint)
+	body, err := json.Marshal(m.Value)
+	if err != nil {
+		return
+	}
+	for n := 2; ; n++ {
+		existing := l.doc.Components.Schemas[name]
+		if existing == nil {
+			break
+		}
+		if prev, err := json.Marshal(existing.Value); err == nil && string(prev) == string(body) {
+			m.Ref = "#/components/schemas/" + name
+			m.Value = existing.Value
+			return
+		}
+		name = fmt.Sprintf("%s_%d", schemaName(hint), n)
+	}
+	component := &openapi3.SchemaRef{Value: m.Value}
+	l.doc.Components.Schemas[name] = component
+	m.Ref = "#/components/schemas/" + name
+	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), hint: []string{name}})
 }
 
 // liftKeyed lifts m; with undocumented, two schemas that differ only in
