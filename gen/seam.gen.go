@@ -6478,7 +6478,7 @@ type AccessCode struct {
 		SiteName *string `json:"site_name,omitempty"`
 
 		// StayId Dormakaba Oracode stay ID associated with this access code.
-		StayId *float32 `json:"stay_id,omitempty"`
+		StayId *float64 `json:"stay_id,omitempty"`
 
 		// UserLevelId Dormakaba Oracode user level ID associated with this access code.
 		UserLevelId *string `json:"user_level_id,omitempty"`
@@ -7403,7 +7403,7 @@ type AccessCodesCreateMultipleRequestBody struct {
 	PreferNativeScheduling *bool `json:"prefer_native_scheduling,omitempty"`
 
 	// PreferredCodeLength Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
-	PreferredCodeLength *float32 `json:"preferred_code_length,omitempty"`
+	PreferredCodeLength *float64 `json:"preferred_code_length,omitempty"`
 
 	// StartsAt Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *string `json:"starts_at,omitempty"`
@@ -7464,7 +7464,7 @@ type AccessCodesCreateRequestBody struct {
 	PreferNativeScheduling *bool `json:"prefer_native_scheduling,omitempty"`
 
 	// PreferredCodeLength Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-	PreferredCodeLength *float32 `json:"preferred_code_length,omitempty"`
+	PreferredCodeLength *float64 `json:"preferred_code_length,omitempty"`
 
 	// StartsAt Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *string `json:"starts_at,omitempty"`
@@ -7591,7 +7591,7 @@ type AccessCodesListRequestBody struct {
 	DeviceId *string `json:"device_id,omitempty"`
 
 	// Limit Numerical limit on the number of access codes to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -7767,7 +7767,7 @@ type AccessCodesUnmanagedListRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// Limit Numerical limit on the number of unmanaged access codes to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -7881,7 +7881,7 @@ type AccessCodesUpdateRequestBody struct {
 	PreferNativeScheduling *bool `json:"prefer_native_scheduling,omitempty"`
 
 	// PreferredCodeLength Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-	PreferredCodeLength *float32 `json:"preferred_code_length,omitempty"`
+	PreferredCodeLength *float64 `json:"preferred_code_length,omitempty"`
 
 	// StartsAt Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *string `json:"starts_at,omitempty"`
@@ -8447,7 +8447,7 @@ type AccessGrantsListRequestBody struct {
 	DeviceId *string `json:"device_id,omitempty"`
 
 	// Limit Numerical limit on the number of access grants to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	LocationId *string `json:"location_id,omitempty"`
 
@@ -8591,7 +8591,7 @@ type AccessGrantsUnmanagedListRequestBody struct {
 	AcsSystemId *string `json:"acs_system_id,omitempty"`
 
 	// Limit Numerical limit on the number of unmanaged access grants to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -10084,7 +10084,7 @@ type AcsCredentialsListRequestBody struct {
 	IsMultiPhoneSyncCredential *bool `json:"is_multi_phone_sync_credential,omitempty"`
 
 	// Limit Number of credentials to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -10319,7 +10319,7 @@ type AcsEncodersGetResponseBody struct {
 // AcsEncodersListRequestBody defines model for acs_encoders_list_request_body.
 type AcsEncodersListRequestBody struct {
 	// Limit Number of encoders to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -10579,7 +10579,7 @@ type AcsEntrance struct {
 		DoorName *string `json:"door_name,omitempty"`
 
 		// DoorNumber Number of the door in the Vostio access system.
-		DoorNumber *float32 `json:"door_number,omitempty"`
+		DoorNumber *float64 `json:"door_number,omitempty"`
 
 		// DoorType Type of the door in the Vostio access system.
 		DoorType *AcsEntranceAssaAbloyVostioMetadataDoorType `json:"door_type,omitempty"`
@@ -10597,19 +10597,19 @@ type AcsEntrance struct {
 		EntryName *string `json:"entry_name,omitempty"`
 
 		// EntryRelaysTotalCount Total count of entry relays for an Avigilon Alta system.
-		EntryRelaysTotalCount *float32 `json:"entry_relays_total_count,omitempty"`
+		EntryRelaysTotalCount *float64 `json:"entry_relays_total_count,omitempty"`
 
 		// OrgName Organization name for an Avigilon Alta system.
 		OrgName *string `json:"org_name,omitempty"`
 
 		// SiteId Site ID for an Avigilon Alta system.
-		SiteId *float32 `json:"site_id,omitempty"`
+		SiteId *float64 `json:"site_id,omitempty"`
 
 		// SiteName Site name for an Avigilon Alta system.
 		SiteName *string `json:"site_name,omitempty"`
 
 		// ZoneId Zone ID for an Avigilon Alta system.
-		ZoneId *float32 `json:"zone_id,omitempty"`
+		ZoneId *float64 `json:"zone_id,omitempty"`
 
 		// ZoneName Zone name for an Avigilon Alta system.
 		ZoneName *string `json:"zone_name,omitempty"`
@@ -10621,7 +10621,7 @@ type AcsEntrance struct {
 		AccessPointId *string `json:"access_point_id,omitempty"`
 
 		// SiteId ID of the site that the access point belongs to.
-		SiteId *float32 `json:"site_id,omitempty"`
+		SiteId *float64 `json:"site_id,omitempty"`
 
 		// SiteName Name of the site that the access point belongs to.
 		SiteName *string `json:"site_name,omitempty"`
@@ -10985,13 +10985,13 @@ type AcsEntrancesUnlockResponseBody struct {
 // For details about the resources associated with an access control system, see the [access control systems namespace](https://docs.seam.co/api/acs).
 type AcsSystem struct {
 	// AcsAccessGroupCount Number of access groups in the [access control system](https://docs.seam.co/low-level-apis/access-systems).
-	AcsAccessGroupCount *float32 `json:"acs_access_group_count,omitempty"`
+	AcsAccessGroupCount *float64 `json:"acs_access_group_count,omitempty"`
 
 	// AcsSystemId ID of the [access control system](https://docs.seam.co/low-level-apis/access-systems).
 	AcsSystemId string `json:"acs_system_id"`
 
 	// AcsUserCount Number of users in the [access control system](https://docs.seam.co/low-level-apis/access-systems).
-	AcsUserCount *float32 `json:"acs_user_count,omitempty"`
+	AcsUserCount *float64 `json:"acs_user_count,omitempty"`
 
 	// ConnectedAccountId ID of the connected account associated with the [access control system](https://docs.seam.co/low-level-apis/access-systems).
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -13482,7 +13482,7 @@ type ActionAttemptScanCredentialSuccess struct {
 				GuestAcsEntranceIds *[]string `json:"guest_acs_entrance_ids,omitempty"`
 
 				// NumberOfIssuedCards Number of issued cards associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-				NumberOfIssuedCards *float32 `json:"number_of_issued_cards,omitempty"`
+				NumberOfIssuedCards *float64 `json:"number_of_issued_cards,omitempty"`
 
 				// Overridden Indicates whether the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) is overridden.
 				Overridden *bool `json:"overridden,omitempty"`
@@ -14687,7 +14687,7 @@ type ClientSession struct {
 	CustomerKey *string `json:"customer_key,omitempty"`
 
 	// DeviceCount Number of devices associated with the [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens).
-	DeviceCount float32 `json:"device_count"`
+	DeviceCount float64 `json:"device_count"`
 
 	// ExpiresAt Date and time at which the [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens) expires.
 	ExpiresAt time.Time `json:"expires_at"`
@@ -15102,7 +15102,7 @@ type ConnectWebviewsListRequestBody struct {
 	CustomerKey *string `json:"customer_key,omitempty"`
 
 	// Limit Maximum number of records to return per page.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -15894,10 +15894,10 @@ type CustomersCreatePortalRequestBody struct {
 			// Geolocation Geographic coordinates (latitude and longitude) of the space.
 			Geolocation *struct {
 				// Latitude Latitude of the space, in decimal degrees.
-				Latitude float32 `json:"latitude"`
+				Latitude float64 `json:"latitude"`
 
 				// Longitude Longitude of the space, in decimal degrees.
-				Longitude float32 `json:"longitude"`
+				Longitude float64 `json:"longitude"`
 			} `json:"geolocation,omitempty"`
 
 			// Name Your display name for this location resource.
@@ -16651,10 +16651,10 @@ type CustomersPushDataRequestBody struct {
 		// Geolocation Geographic coordinates (latitude and longitude) of the space.
 		Geolocation *struct {
 			// Latitude Latitude of the space, in decimal degrees.
-			Latitude float32 `json:"latitude"`
+			Latitude float64 `json:"latitude"`
 
 			// Longitude Longitude of the space, in decimal degrees.
-			Longitude float32 `json:"longitude"`
+			Longitude float64 `json:"longitude"`
 		} `json:"geolocation,omitempty"`
 
 		// Name Your display name for this location resource.
@@ -16913,14 +16913,14 @@ type Device struct {
 
 	// Properties Properties of the device.
 	Properties struct {
-		UnderscoreExperimentalSupportedCodeFromAccessCodesLengths *[]float32 `json:"_experimental_supported_code_from_access_codes_lengths,omitempty"`
+		UnderscoreExperimentalSupportedCodeFromAccessCodesLengths *[]float64 `json:"_experimental_supported_code_from_access_codes_lengths,omitempty"`
 
 		// AccessoryKeypad Accessory keypad properties and state.
 		AccessoryKeypad *struct {
 			// Battery Keypad battery properties.
 			//
 			Battery *struct {
-				Level float32 `json:"level"`
+				Level float64 `json:"level"`
 			} `json:"battery,omitempty"`
 
 			// IsConnected Indicates if an accessory keypad is connected to the device.
@@ -17044,7 +17044,7 @@ type Device struct {
 		} `json:"august_metadata,omitempty"`
 
 		// AutoLockDelaySeconds The delay in seconds before the lock automatically locks after being unlocked.
-		AutoLockDelaySeconds *float32 `json:"auto_lock_delay_seconds,omitempty"`
+		AutoLockDelaySeconds *float64 `json:"auto_lock_delay_seconds,omitempty"`
 
 		// AutoLockEnabled Indicates whether automatic locking is enabled.
 		AutoLockEnabled *bool `json:"auto_lock_enabled,omitempty"`
@@ -17072,10 +17072,10 @@ type Device struct {
 			ClimatePresetMode *DevicePropertiesAvailableClimatePresetsClimatePresetMode `json:"climate_preset_mode,omitempty"`
 
 			// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+			CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 			// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+			CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 			// DisplayName Display name for the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
 			DisplayName string `json:"display_name"`
@@ -17098,10 +17098,10 @@ type Device struct {
 			FanModeSetting *DevicePropertiesAvailableClimatePresetsFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 			// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+			HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 			// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+			HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 			// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 			HvacModeSetting *DevicePropertiesAvailableClimatePresetsHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -17126,19 +17126,19 @@ type Device struct {
 			EntryName *string `json:"entry_name,omitempty"`
 
 			// EntryRelaysTotalCount Total count of entry relays for an Avigilon Alta system.
-			EntryRelaysTotalCount *float32 `json:"entry_relays_total_count,omitempty"`
+			EntryRelaysTotalCount *float64 `json:"entry_relays_total_count,omitempty"`
 
 			// OrgName Organization name for an Avigilon Alta system.
 			OrgName *string `json:"org_name,omitempty"`
 
 			// SiteId Site ID for an Avigilon Alta system.
-			SiteId *float32 `json:"site_id,omitempty"`
+			SiteId *float64 `json:"site_id,omitempty"`
 
 			// SiteName Site name for an Avigilon Alta system.
 			SiteName *string `json:"site_name,omitempty"`
 
 			// ZoneId Zone ID for an Avigilon Alta system.
-			ZoneId *float32 `json:"zone_id,omitempty"`
+			ZoneId *float64 `json:"zone_id,omitempty"`
 
 			// ZoneName Zone name for an Avigilon Alta system.
 			ZoneName *string `json:"zone_name,omitempty"`
@@ -17151,7 +17151,7 @@ type Device struct {
 		Battery *struct {
 			// Level Battery charge level as a value between 0 and 1, inclusive.
 			//
-			Level float32 `json:"level"`
+			Level float64 `json:"level"`
 
 			// Status Represents the current status of the battery charge level. Values are `critical`, which indicates an extremely low level, suggesting imminent shutdown or an urgent need for charging; `low`, which signifies that the battery is under the preferred threshold and should be charged soon; `good`, which denotes a satisfactory charge level, adequate for normal use without the immediate need for recharging; and `full`, which represents a battery that is fully charged, providing the maximum duration of usage.
 			//
@@ -17159,7 +17159,7 @@ type Device struct {
 		} `json:"battery,omitempty"`
 
 		// BatteryLevel Indicates the battery level of the device as a decimal value between 0 and 1, inclusive.
-		BatteryLevel *float32 `json:"battery_level,omitempty"`
+		BatteryLevel *float64 `json:"battery_level,omitempty"`
 
 		// BrivoMetadata Metadata for a Brivo device.
 		BrivoMetadata *struct {
@@ -17205,10 +17205,10 @@ type Device struct {
 			ClimatePresetMode *DevicePropertiesCurrentClimateSettingClimatePresetMode `json:"climate_preset_mode,omitempty"`
 
 			// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+			CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 			// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+			CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 			// DisplayName Display name for the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
 			DisplayName *string `json:"display_name,omitempty"`
@@ -17231,10 +17231,10 @@ type Device struct {
 			FanModeSetting *DevicePropertiesCurrentClimateSettingFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 			// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+			HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 			// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+			HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 			// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 			HvacModeSetting *DevicePropertiesCurrentClimateSettingHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -17269,10 +17269,10 @@ type Device struct {
 			ClimatePresetMode *DevicePropertiesDefaultClimateSettingClimatePresetMode `json:"climate_preset_mode,omitempty"`
 
 			// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+			CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 			// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+			CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 			// DisplayName Display name for the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
 			DisplayName *string `json:"display_name,omitempty"`
@@ -17295,10 +17295,10 @@ type Device struct {
 			FanModeSetting *DevicePropertiesDefaultClimateSettingFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 			// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+			HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 			// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-			HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+			HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 			// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 			HvacModeSetting *DevicePropertiesDefaultClimateSettingHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -17320,7 +17320,7 @@ type Device struct {
 			DeviceId *DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId `json:"device_id,omitempty"`
 
 			// DoorId Door ID for a dormakaba Oracode device.
-			DoorId *float32 `json:"door_id,omitempty"`
+			DoorId *float64 `json:"door_id,omitempty"`
 
 			// DoorIsWireless Indicates whether a door is wireless for a dormakaba Oracode device.
 			DoorIsWireless *bool `json:"door_is_wireless,omitempty"`
@@ -17343,7 +17343,7 @@ type Device struct {
 				DormakabaOracodeUserLevelId *string `json:"dormakaba_oracode_user_level_id,omitempty"`
 
 				// DormakabaOracodeUserLevelPrefix Prefix for a user level for a dormakaba Oracode device.
-				DormakabaOracodeUserLevelPrefix *float32 `json:"dormakaba_oracode_user_level_prefix,omitempty"`
+				DormakabaOracodeUserLevelPrefix *float64 `json:"dormakaba_oracode_user_level_prefix,omitempty"`
 
 				// Is24Hour Indicates whether a time slot for a dormakaba Oracode device is a 24-hour time slot.
 				Is24Hour *bool `json:"is_24_hour,omitempty"`
@@ -17361,12 +17361,12 @@ type Device struct {
 				Name *string `json:"name,omitempty"`
 
 				// Prefix Prefix for a time slot for a dormakaba Oracode device.
-				Prefix *float32 `json:"prefix,omitempty"`
+				Prefix *float64 `json:"prefix,omitempty"`
 			} `json:"predefined_time_slots,omitempty"`
 
 			// SiteId Site ID for a dormakaba Oracode device.
 			// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-			SiteId *float32 `json:"site_id,omitempty"`
+			SiteId *float64 `json:"site_id,omitempty"`
 
 			// SiteName Site name for a dormakaba Oracode device.
 			SiteName *string `json:"site_name,omitempty"`
@@ -17389,13 +17389,13 @@ type Device struct {
 		// FourSuitesMetadata Metadata for a 4SUITES device.
 		FourSuitesMetadata *struct {
 			// DeviceId Device ID for a 4SUITES device.
-			DeviceId *float32 `json:"device_id,omitempty"`
+			DeviceId *float64 `json:"device_id,omitempty"`
 
 			// DeviceName Device name for a 4SUITES device.
 			DeviceName *string `json:"device_name,omitempty"`
 
 			// RecloseDelayInSeconds Reclose delay, in seconds, for a 4SUITES device.
-			RecloseDelayInSeconds *float32 `json:"reclose_delay_in_seconds,omitempty"`
+			RecloseDelayInSeconds *float64 `json:"reclose_delay_in_seconds,omitempty"`
 		} `json:"four_suites_metadata,omitempty"`
 
 		// GenieMetadata Metadata for a Genie device.
@@ -17479,7 +17479,7 @@ type Device struct {
 			Address *string `json:"address,omitempty"`
 
 			// CurrentOrLastStoreId Current or last store ID for a KeyNest device.
-			CurrentOrLastStoreId *float32 `json:"current_or_last_store_id,omitempty"`
+			CurrentOrLastStoreId *float64 `json:"current_or_last_store_id,omitempty"`
 
 			// CurrentStatus Current status for a KeyNest device.
 			CurrentStatus *string `json:"current_status,omitempty"`
@@ -17497,13 +17497,13 @@ type Device struct {
 			CurrentUserPhoneNumber *string `json:"current_user_phone_number,omitempty"`
 
 			// DefaultOfficeId Default office ID for a KeyNest device.
-			DefaultOfficeId *float32 `json:"default_office_id,omitempty"`
+			DefaultOfficeId *float64 `json:"default_office_id,omitempty"`
 
 			// DeviceName Device name for a KeyNest device.
 			DeviceName *string `json:"device_name,omitempty"`
 
 			// FobId Fob ID for a KeyNest device.
-			FobId *float32 `json:"fob_id,omitempty"`
+			FobId *float64 `json:"fob_id,omitempty"`
 
 			// HandoverMethod Handover method for a KeyNest device.
 			HandoverMethod *string `json:"handover_method,omitempty"`
@@ -17544,7 +17544,7 @@ type Device struct {
 			// Level
 			//           Keypad battery charge level.
 			//
-			Level float32 `json:"level"`
+			Level float64 `json:"level"`
 		} `json:"keypad_battery,omitempty"`
 
 		// KisiMetadata Metadata for a Kisi device.
@@ -17553,7 +17553,7 @@ type Device struct {
 			Description *string `json:"description,omitempty"`
 
 			// LockId Lock ID for a Kisi device.
-			LockId *float32 `json:"lock_id,omitempty"`
+			LockId *float64 `json:"lock_id,omitempty"`
 
 			// LockName Lock name for a Kisi device.
 			LockName *string `json:"lock_name,omitempty"`
@@ -17583,7 +17583,7 @@ type Device struct {
 			SerialNumber *string `json:"serial_number,omitempty"`
 
 			// WifiSignalStrength WiFi signal strength (0-1) for a Korelock device.
-			WifiSignalStrength *float32 `json:"wifi_signal_strength,omitempty"`
+			WifiSignalStrength *float64 `json:"wifi_signal_strength,omitempty"`
 		} `json:"korelock_metadata,omitempty"`
 
 		// KwiksetMetadata Metadata for a Kwikset device.
@@ -17617,43 +17617,43 @@ type Device struct {
 		Manufacturer *string `json:"manufacturer,omitempty"`
 
 		// MaxActiveCodesSupported Maximum number of active access codes that the device supports.
-		MaxActiveCodesSupported *float32 `json:"max_active_codes_supported,omitempty"`
+		MaxActiveCodesSupported *float64 `json:"max_active_codes_supported,omitempty"`
 
 		// MaxCoolingSetPointCelsius Maximum [cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#cooling-set-point) in °C.
-		MaxCoolingSetPointCelsius *float32 `json:"max_cooling_set_point_celsius,omitempty"`
+		MaxCoolingSetPointCelsius *float64 `json:"max_cooling_set_point_celsius,omitempty"`
 
 		// MaxCoolingSetPointFahrenheit Maximum [cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#cooling-set-point) in °F.
-		MaxCoolingSetPointFahrenheit *float32 `json:"max_cooling_set_point_fahrenheit,omitempty"`
+		MaxCoolingSetPointFahrenheit *float64 `json:"max_cooling_set_point_fahrenheit,omitempty"`
 
 		// MaxHeatingSetPointCelsius Maximum [heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#heating-set-point) in °C.
-		MaxHeatingSetPointCelsius *float32 `json:"max_heating_set_point_celsius,omitempty"`
+		MaxHeatingSetPointCelsius *float64 `json:"max_heating_set_point_celsius,omitempty"`
 
 		// MaxHeatingSetPointFahrenheit Maximum [heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#heating-set-point) in °F.
-		MaxHeatingSetPointFahrenheit *float32 `json:"max_heating_set_point_fahrenheit,omitempty"`
+		MaxHeatingSetPointFahrenheit *float64 `json:"max_heating_set_point_fahrenheit,omitempty"`
 
 		// MaxThermostatDailyProgramPeriodsPerDay Maximum number of periods that the thermostat can support per day. For example, if the thermostat supports 4 periods per day, this value is 4.
-		MaxThermostatDailyProgramPeriodsPerDay *float32 `json:"max_thermostat_daily_program_periods_per_day,omitempty"`
+		MaxThermostatDailyProgramPeriodsPerDay *float64 `json:"max_thermostat_daily_program_periods_per_day,omitempty"`
 
 		// MaxUniqueClimatePresetsPerThermostatWeeklyProgram Maximum number of climate presets that the thermostat can support for weekly programming.
-		MaxUniqueClimatePresetsPerThermostatWeeklyProgram *float32 `json:"max_unique_climate_presets_per_thermostat_weekly_program,omitempty"`
+		MaxUniqueClimatePresetsPerThermostatWeeklyProgram *float64 `json:"max_unique_climate_presets_per_thermostat_weekly_program,omitempty"`
 
 		// MinCoolingSetPointCelsius Minimum [cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#cooling-set-point) in °C.
-		MinCoolingSetPointCelsius *float32 `json:"min_cooling_set_point_celsius,omitempty"`
+		MinCoolingSetPointCelsius *float64 `json:"min_cooling_set_point_celsius,omitempty"`
 
 		// MinCoolingSetPointFahrenheit Minimum [cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#cooling-set-point) in °F.
-		MinCoolingSetPointFahrenheit *float32 `json:"min_cooling_set_point_fahrenheit,omitempty"`
+		MinCoolingSetPointFahrenheit *float64 `json:"min_cooling_set_point_fahrenheit,omitempty"`
 
 		// MinHeatingCoolingDeltaCelsius Minimum [temperature difference](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#minimum-heating-cooling-temperature-delta) in °C between the cooling and heating set points when in heat-cool (auto) mode.
-		MinHeatingCoolingDeltaCelsius *float32 `json:"min_heating_cooling_delta_celsius,omitempty"`
+		MinHeatingCoolingDeltaCelsius *float64 `json:"min_heating_cooling_delta_celsius,omitempty"`
 
 		// MinHeatingCoolingDeltaFahrenheit Minimum [temperature difference](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#minimum-heating-cooling-temperature-delta) in °F between the cooling and heating set points when in heat-cool (auto) mode.
-		MinHeatingCoolingDeltaFahrenheit *float32 `json:"min_heating_cooling_delta_fahrenheit,omitempty"`
+		MinHeatingCoolingDeltaFahrenheit *float64 `json:"min_heating_cooling_delta_fahrenheit,omitempty"`
 
 		// MinHeatingSetPointCelsius Minimum [heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#heating-set-point) in °C.
-		MinHeatingSetPointCelsius *float32 `json:"min_heating_set_point_celsius,omitempty"`
+		MinHeatingSetPointCelsius *float64 `json:"min_heating_set_point_celsius,omitempty"`
 
 		// MinHeatingSetPointFahrenheit Minimum [heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points#heating-set-point) in °F.
-		MinHeatingSetPointFahrenheit *float32 `json:"min_heating_set_point_fahrenheit,omitempty"`
+		MinHeatingSetPointFahrenheit *float64 `json:"min_heating_set_point_fahrenheit,omitempty"`
 
 		// MinutMetadata Metadata for a Minut device.
 		MinutMetadata *struct {
@@ -17671,7 +17671,7 @@ type Device struct {
 					Time *string `json:"time,omitempty"`
 
 					// Value Value of latest accelerometer Z-axis reading for a Minut device.
-					Value *float32 `json:"value,omitempty"`
+					Value *float64 `json:"value,omitempty"`
 				} `json:"accelerometer_z,omitempty"`
 
 				// Humidity Latest humidity reading for a Minut device.
@@ -17680,7 +17680,7 @@ type Device struct {
 					Time *string `json:"time,omitempty"`
 
 					// Value Value of latest humidity reading for a Minut device.
-					Value *float32 `json:"value,omitempty"`
+					Value *float64 `json:"value,omitempty"`
 				} `json:"humidity,omitempty"`
 
 				// Pressure Latest pressure reading for a Minut device.
@@ -17689,7 +17689,7 @@ type Device struct {
 					Time *string `json:"time,omitempty"`
 
 					// Value Value of latest pressure reading for a Minut device.
-					Value *float32 `json:"value,omitempty"`
+					Value *float64 `json:"value,omitempty"`
 				} `json:"pressure,omitempty"`
 
 				// Sound Latest sound reading for a Minut device.
@@ -17698,7 +17698,7 @@ type Device struct {
 					Time *string `json:"time,omitempty"`
 
 					// Value Value of latest sound reading for a Minut device.
-					Value *float32 `json:"value,omitempty"`
+					Value *float64 `json:"value,omitempty"`
 				} `json:"sound,omitempty"`
 
 				// Temperature Latest temperature reading for a Minut device.
@@ -17707,7 +17707,7 @@ type Device struct {
 					Time *string `json:"time,omitempty"`
 
 					// Value Value of latest temperature reading for a Minut device.
-					Value *float32 `json:"value,omitempty"`
+					Value *float64 `json:"value,omitempty"`
 				} `json:"temperature,omitempty"`
 			} `json:"latest_sensor_values,omitempty"`
 		} `json:"minut_metadata,omitempty"`
@@ -17762,7 +17762,7 @@ type Device struct {
 		} `json:"nest_metadata,omitempty"`
 
 		// NoiseLevelDecibels Indicates current noise level in decibels, if the device supports noise detection.
-		NoiseLevelDecibels *float32 `json:"noise_level_decibels,omitempty"`
+		NoiseLevelDecibels *float64 `json:"noise_level_decibels,omitempty"`
 
 		// NoiseawareMetadata Metadata for a NoiseAware device.
 		NoiseawareMetadata *struct {
@@ -17776,10 +17776,10 @@ type Device struct {
 			DeviceName *string `json:"device_name,omitempty"`
 
 			// NoiseLevelDecibel Noise level, in decibels, for a NoiseAware device.
-			NoiseLevelDecibel *float32 `json:"noise_level_decibel,omitempty"`
+			NoiseLevelDecibel *float64 `json:"noise_level_decibel,omitempty"`
 
 			// NoiseLevelNrs Noise level, expressed as a Noise Risk Score (NRS), for a NoiseAware device.
-			NoiseLevelNrs *float32 `json:"noise_level_nrs,omitempty"`
+			NoiseLevelNrs *float64 `json:"noise_level_nrs,omitempty"`
 		} `json:"noiseaware_metadata,omitempty"`
 
 		// NukiMetadata Metadata for a Nuki device.
@@ -17849,7 +17849,7 @@ type Device struct {
 			LockAlias *string `json:"lock_alias,omitempty"`
 
 			// LockId Lock ID for an Omnitec device.
-			LockId *float32 `json:"lock_id,omitempty"`
+			LockId *float64 `json:"lock_id,omitempty"`
 
 			// LockMac Bluetooth MAC address for an Omnitec device.
 			LockMac *string `json:"lock_mac,omitempty"`
@@ -17861,7 +17861,7 @@ type Device struct {
 			TimeZone *string `json:"time_zone,omitempty"`
 
 			// TimezoneRawOffsetMs Static UTC offset of the Omnitec lock in milliseconds. Does not account for DST.
-			TimezoneRawOffsetMs *float32 `json:"timezone_raw_offset_ms,omitempty"`
+			TimezoneRawOffsetMs *float64 `json:"timezone_raw_offset_ms,omitempty"`
 		} `json:"omnitec_metadata,omitempty"`
 
 		// Online Indicates whether the device is online.
@@ -17908,7 +17908,7 @@ type Device struct {
 		} `json:"online_time_frame_options,omitempty"`
 
 		// RelativeHumidity Reported relative humidity, as a value between 0 and 1, inclusive.
-		RelativeHumidity *float32 `json:"relative_humidity,omitempty"`
+		RelativeHumidity *float64 `json:"relative_humidity,omitempty"`
 
 		// RingMetadata Metadata for a Ring device.
 		RingMetadata *struct {
@@ -17998,7 +17998,7 @@ type Device struct {
 		// SeamBridgeMetadata Metadata for Seam Bridge.
 		SeamBridgeMetadata *struct {
 			// DeviceNum Device number for Seam Bridge.
-			DeviceNum *float32 `json:"device_num,omitempty"`
+			DeviceNum *float64 `json:"device_num,omitempty"`
 
 			// Name Name for Seam Bridge.
 			Name *string `json:"name,omitempty"`
@@ -18044,7 +18044,7 @@ type Device struct {
 		} `json:"smartthings_metadata,omitempty"`
 
 		// SupportedCodeLengths Supported code lengths for access codes.
-		SupportedCodeLengths *[]float32 `json:"supported_code_lengths,omitempty"`
+		SupportedCodeLengths *[]float64 `json:"supported_code_lengths,omitempty"`
 		// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 		SupportsAccessoryKeypad *bool `json:"supports_accessory_keypad,omitempty"`
 
@@ -18065,13 +18065,13 @@ type Device struct {
 		// TedeeMetadata Metadata for a Tedee device.
 		TedeeMetadata *struct {
 			// BridgeId Bridge ID for a Tedee device.
-			BridgeId *float32 `json:"bridge_id,omitempty"`
+			BridgeId *float64 `json:"bridge_id,omitempty"`
 
 			// BridgeName Bridge name for a Tedee device.
 			BridgeName *string `json:"bridge_name,omitempty"`
 
 			// DeviceId Device ID for a Tedee device.
-			DeviceId *float32 `json:"device_id,omitempty"`
+			DeviceId *float64 `json:"device_id,omitempty"`
 
 			// DeviceModel Device model for a Tedee device.
 			DeviceModel *string `json:"device_model,omitempty"`
@@ -18080,39 +18080,39 @@ type Device struct {
 			DeviceName *string `json:"device_name,omitempty"`
 
 			// KeypadId Keypad ID for a Tedee device.
-			KeypadId *float32 `json:"keypad_id,omitempty"`
+			KeypadId *float64 `json:"keypad_id,omitempty"`
 
 			// SerialNumber Serial number for a Tedee device.
 			SerialNumber *string `json:"serial_number,omitempty"`
 		} `json:"tedee_metadata,omitempty"`
 
 		// TemperatureCelsius Reported temperature in °C.
-		TemperatureCelsius *float32 `json:"temperature_celsius,omitempty"`
+		TemperatureCelsius *float64 `json:"temperature_celsius,omitempty"`
 
 		// TemperatureFahrenheit Reported temperature in °F.
-		TemperatureFahrenheit *float32 `json:"temperature_fahrenheit,omitempty"`
+		TemperatureFahrenheit *float64 `json:"temperature_fahrenheit,omitempty"`
 
 		// TemperatureThreshold Current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 		TemperatureThreshold *struct {
 			// LowerLimitCelsius Lower limit in °C within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			LowerLimitCelsius *float32 `json:"lower_limit_celsius"`
+			LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
 
 			// LowerLimitFahrenheit Lower limit in °F within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			LowerLimitFahrenheit *float32 `json:"lower_limit_fahrenheit"`
+			LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
 
 			// UpperLimitCelsius Upper limit in °C within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			UpperLimitCelsius *float32 `json:"upper_limit_celsius"`
+			UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
 
 			// UpperLimitFahrenheit Upper limit in °F within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			UpperLimitFahrenheit *float32 `json:"upper_limit_fahrenheit"`
+			UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
 		} `json:"temperature_threshold,omitempty"`
 
 		// ThermostatDailyProgramPeriodPrecisionMinutes Precision of the thermostat's period in minutes. For example, if the thermostat supports 15-minute periods, this value is 15. All values are relative to the top of the hour, so for 15 minutes, the periods would be 0, 15, 30, and 45 minutes past the hour.
-		ThermostatDailyProgramPeriodPrecisionMinutes *float32 `json:"thermostat_daily_program_period_precision_minutes,omitempty"`
+		ThermostatDailyProgramPeriodPrecisionMinutes *float64 `json:"thermostat_daily_program_period_precision_minutes,omitempty"`
 
 		// ThermostatDailyPrograms Configured [daily programs](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-programs) for the thermostat.
 		ThermostatDailyPrograms *[]struct {
@@ -18204,15 +18204,15 @@ type Device struct {
 			LockAlias *string `json:"lock_alias,omitempty"`
 
 			// LockId Lock ID for a TTLock device.
-			LockId *float32 `json:"lock_id,omitempty"`
+			LockId *float64 `json:"lock_id,omitempty"`
 
 			// TimezoneRawOffsetMs Lock-side timezone offset in milliseconds east of UTC, as configured in the TTLock app. Source of truth for the lock's wall-clock interpretation of access code start/end times — a misconfigured value here is the typical cause of customer "codes offset by N hours" reports. Diagnostic only; Seam does not convert times based on this value.
-			TimezoneRawOffsetMs *float32 `json:"timezone_raw_offset_ms,omitempty"`
+			TimezoneRawOffsetMs *float64 `json:"timezone_raw_offset_ms,omitempty"`
 
 			// WirelessKeypads Wireless keypads for a TTLock device.
 			WirelessKeypads *[]struct {
 				// WirelessKeypadId ID for a wireless keypad for a TTLock device.
-				WirelessKeypadId *float32 `json:"wireless_keypad_id,omitempty"`
+				WirelessKeypadId *float64 `json:"wireless_keypad_id,omitempty"`
 
 				// WirelessKeypadName Name for a wireless keypad for a TTLock device.
 				WirelessKeypadName *string `json:"wireless_keypad_name,omitempty"`
@@ -18222,7 +18222,7 @@ type Device struct {
 		// TwoNMetadata Metadata for a 2N device.
 		TwoNMetadata *struct {
 			// DeviceId Device ID for a 2N device.
-			DeviceId *float32 `json:"device_id,omitempty"`
+			DeviceId *float64 `json:"device_id,omitempty"`
 
 			// DeviceName Device name for a 2N device.
 			DeviceName *string `json:"device_name,omitempty"`
@@ -18264,7 +18264,7 @@ type Device struct {
 			KeypadUuid *string `json:"keypad_uuid,omitempty"`
 
 			// LockerStatusHardlock Locker status (hardlock) for a Wyze device.
-			LockerStatusHardlock *float32 `json:"locker_status_hardlock,omitempty"`
+			LockerStatusHardlock *float64 `json:"locker_status_hardlock,omitempty"`
 
 			// ProductModel Product model for a Wyze device.
 			ProductModel *string `json:"product_model,omitempty"`
@@ -18413,10 +18413,10 @@ type DevicePropertiesPartPartCodeConstraints1 struct {
 	ConstraintType DevicePropertiesPartPartCodeConstraints1ConstraintType `json:"constraint_type"`
 
 	// MaxLength Maximum name length constraint for access codes.
-	MaxLength *float32 `json:"max_length,omitempty"`
+	MaxLength *float64 `json:"max_length,omitempty"`
 
 	// MinLength Minimum name length constraint for access codes.
-	MinLength *float32 `json:"min_length,omitempty"`
+	MinLength *float64 `json:"min_length,omitempty"`
 }
 
 // DevicePropertiesPartPartCodeConstraints1ConstraintType defines model for DevicePropertiesPartPartCodeConstraints.1.ConstraintType.
@@ -18428,7 +18428,7 @@ type DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId struct {
 }
 
 // DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId0 defines model for DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId.0.
-type DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId0 = float32
+type DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId0 = float64
 
 // DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId1 defines model for DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId.1.
 type DevicePropertiesPartPartDormakabaOracodeMetadataDeviceId1 = string
@@ -19010,7 +19010,7 @@ type DevicesListRequestBody struct {
 	IncludeIf   *[]DevicesListRequestBodyIncludeIf `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Manufacturer Manufacturer for which you want to list devices.
 	Manufacturer *DevicesListRequestBodyManufacturer `json:"manufacturer,omitempty"`
@@ -19203,7 +19203,7 @@ type DevicesUnmanagedListRequestBody struct {
 	IncludeIf   *[]DevicesUnmanagedListRequestBodyIncludeIf `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Manufacturer Manufacturer for which you want to list devices.
 	Manufacturer *DevicesUnmanagedListRequestBodyManufacturer `json:"manufacturer,omitempty"`
@@ -22343,7 +22343,7 @@ type EventDeviceAddedEventType string
 // EventDeviceBatteryStatusChanged A device battery status changed since the last `battery_status_changed` event.
 type EventDeviceBatteryStatusChanged struct {
 	// BatteryLevel Number in the range 0 to 1.0 indicating the amount of battery in the affected device, as reported by the device.
-	BatteryLevel float32 `json:"battery_level"`
+	BatteryLevel float64 `json:"battery_level"`
 
 	// BatteryStatus Battery status of the affected device, calculated from the numeric `battery_level` value.
 	BatteryStatus EventDeviceBatteryStatusChangedBatteryStatus `json:"battery_status"`
@@ -22881,7 +22881,7 @@ type EventDeviceErrorSubscriptionRequiredResolvedEventType string
 // EventDeviceLowBattery A device battery level dropped below the low threshold.
 type EventDeviceLowBattery struct {
 	// BatteryLevel Number in the range 0 to 1.0 indicating the amount of battery in the affected device, as reported by the device.
-	BatteryLevel float32 `json:"battery_level"`
+	BatteryLevel float64 `json:"battery_level"`
 
 	// ConnectedAccountCustomMetadata Custom metadata of the connected account, present when connected_account_id is provided.
 	ConnectedAccountCustomMetadata *map[string]StringOrBoolean `json:"connected_account_custom_metadata,omitempty"`
@@ -23671,10 +23671,10 @@ type EventNoiseSensorNoiseThresholdTriggered struct {
 	MinutMetadata *map[string]interface{} `json:"minut_metadata,omitempty"`
 
 	// NoiseLevelDecibels Detected noise level in decibels.
-	NoiseLevelDecibels *float32 `json:"noise_level_decibels,omitempty"`
+	NoiseLevelDecibels *float64 `json:"noise_level_decibels,omitempty"`
 
 	// NoiseLevelNrs Detected noise level in Noiseaware Noise Risk Score (NRS).
-	NoiseLevelNrs *float32 `json:"noise_level_nrs,omitempty"`
+	NoiseLevelNrs *float64 `json:"noise_level_nrs,omitempty"`
 
 	// NoiseThresholdId ID of the noise threshold that was triggered.
 	NoiseThresholdId *string `json:"noise_threshold_id,omitempty"`
@@ -23886,10 +23886,10 @@ type EventThermostatManuallyAdjusted struct {
 	ConnectedAccountId string `json:"connected_account_id"`
 
 	// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// CreatedAt Date and time at which the event was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -23914,10 +23914,10 @@ type EventThermostatManuallyAdjusted struct {
 	FanModeSetting *EventThermostatManuallyAdjustedFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 	// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 	// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 	HvacModeSetting *EventThermostatManuallyAdjustedHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -23975,10 +23975,10 @@ type EventThermostatTemperatureChanged struct {
 	OccurredAt time.Time `json:"occurred_at"`
 
 	// TemperatureCelsius Temperature, in °C, reported by the affected thermostat.
-	TemperatureCelsius float32 `json:"temperature_celsius"`
+	TemperatureCelsius float64 `json:"temperature_celsius"`
 
 	// TemperatureFahrenheit Temperature, in °F, reported by the affected thermostat.
-	TemperatureFahrenheit float32 `json:"temperature_fahrenheit"`
+	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24002,10 +24002,10 @@ type EventThermostatTemperatureReachedSetPoint struct {
 	CustomerKey *string `json:"customer_key,omitempty"`
 
 	// DesiredTemperatureCelsius Desired temperature, in °C, defined by the affected thermostat's cooling or heating set point.
-	DesiredTemperatureCelsius *float32 `json:"desired_temperature_celsius,omitempty"`
+	DesiredTemperatureCelsius *float64 `json:"desired_temperature_celsius,omitempty"`
 
 	// DesiredTemperatureFahrenheit Desired temperature, in °F, defined by the affected thermostat's cooling or heating set point.
-	DesiredTemperatureFahrenheit *float32 `json:"desired_temperature_fahrenheit,omitempty"`
+	DesiredTemperatureFahrenheit *float64 `json:"desired_temperature_fahrenheit,omitempty"`
 
 	// DeviceCustomMetadata Custom metadata of the device, present when device_id is provided.
 	DeviceCustomMetadata *map[string]StringOrBoolean `json:"device_custom_metadata,omitempty"`
@@ -24024,10 +24024,10 @@ type EventThermostatTemperatureReachedSetPoint struct {
 	OccurredAt time.Time `json:"occurred_at"`
 
 	// TemperatureCelsius Temperature, in °C, reported by the affected thermostat.
-	TemperatureCelsius float32 `json:"temperature_celsius"`
+	TemperatureCelsius float64 `json:"temperature_celsius"`
 
 	// TemperatureFahrenheit Temperature, in °F, reported by the affected thermostat.
-	TemperatureFahrenheit float32 `json:"temperature_fahrenheit"`
+	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24064,25 +24064,25 @@ type EventThermostatTemperatureThresholdExceeded struct {
 	EventType EventThermostatTemperatureThresholdExceededEventType `json:"event_type"`
 
 	// LowerLimitCelsius Lower temperature limit, in °C, defined by the set threshold.
-	LowerLimitCelsius *float32 `json:"lower_limit_celsius"`
+	LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
 
 	// LowerLimitFahrenheit Lower temperature limit, in °F, defined by the set threshold.
-	LowerLimitFahrenheit *float32 `json:"lower_limit_fahrenheit"`
+	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
 
 	// OccurredAt Date and time at which the event occurred.
 	OccurredAt time.Time `json:"occurred_at"`
 
 	// TemperatureCelsius Temperature, in °C, reported by the affected thermostat.
-	TemperatureCelsius float32 `json:"temperature_celsius"`
+	TemperatureCelsius float64 `json:"temperature_celsius"`
 
 	// TemperatureFahrenheit Temperature, in °F, reported by the affected thermostat.
-	TemperatureFahrenheit float32 `json:"temperature_fahrenheit"`
+	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// UpperLimitCelsius Upper temperature limit, in °C, defined by the set threshold.
-	UpperLimitCelsius *float32 `json:"upper_limit_celsius"`
+	UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
 
 	// UpperLimitFahrenheit Upper temperature limit, in °F, defined by the set threshold.
-	UpperLimitFahrenheit *float32 `json:"upper_limit_fahrenheit"`
+	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24119,25 +24119,25 @@ type EventThermostatTemperatureThresholdNoLongerExceeded struct {
 	EventType EventThermostatTemperatureThresholdNoLongerExceededEventType `json:"event_type"`
 
 	// LowerLimitCelsius Lower temperature limit, in °C, defined by the set threshold.
-	LowerLimitCelsius *float32 `json:"lower_limit_celsius"`
+	LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
 
 	// LowerLimitFahrenheit Lower temperature limit, in °F, defined by the set threshold.
-	LowerLimitFahrenheit *float32 `json:"lower_limit_fahrenheit"`
+	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
 
 	// OccurredAt Date and time at which the event occurred.
 	OccurredAt time.Time `json:"occurred_at"`
 
 	// TemperatureCelsius Temperature, in °C, reported by the affected thermostat.
-	TemperatureCelsius float32 `json:"temperature_celsius"`
+	TemperatureCelsius float64 `json:"temperature_celsius"`
 
 	// TemperatureFahrenheit Temperature, in °F, reported by the affected thermostat.
-	TemperatureFahrenheit float32 `json:"temperature_fahrenheit"`
+	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// UpperLimitCelsius Upper temperature limit, in °C, defined by the set threshold.
-	UpperLimitCelsius *float32 `json:"upper_limit_celsius"`
+	UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
 
 	// UpperLimitFahrenheit Upper temperature limit, in °F, defined by the set threshold.
-	UpperLimitFahrenheit *float32 `json:"upper_limit_fahrenheit"`
+	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24248,7 +24248,7 @@ type EventsListRequestBody struct {
 	EventTypes *[]EventsListRequestBodyEventTypes `json:"event_types,omitempty"`
 
 	// Limit Numerical limit on the number of events to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Since Timestamp to indicate the beginning generation time for the events that you want to list. You must include `since` or `between`.
 	Since *string `json:"since,omitempty"`
@@ -24260,7 +24260,7 @@ type EventsListRequestBody struct {
 	SpaceIds *[]string `json:"space_ids,omitempty"`
 
 	// UnstableOffset Offset for the events that you want to list.
-	UnstableOffset *float32 `json:"unstable_offset,omitempty"`
+	UnstableOffset *float64 `json:"unstable_offset,omitempty"`
 
 	// UserIdentityId ID of the user identity for which you want to list events.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
@@ -24363,7 +24363,7 @@ type InstantKeysListResponseBody struct {
 // LocksConfigureAutoLockRequestBody defines model for locks_configure_auto_lock_request_body.
 type LocksConfigureAutoLockRequestBody struct {
 	// AutoLockDelaySeconds Delay in seconds before the lock automatically locks. Required when enabling auto-lock. Must be between 1 and 60.
-	AutoLockDelaySeconds *float32 `json:"auto_lock_delay_seconds,omitempty"`
+	AutoLockDelaySeconds *float64 `json:"auto_lock_delay_seconds,omitempty"`
 
 	// AutoLockEnabled Whether to enable or disable auto-lock.
 	AutoLockEnabled bool `json:"auto_lock_enabled"`
@@ -24434,7 +24434,7 @@ type LocksListRequestBody struct {
 	IncludeIf   *[]LocksListRequestBodyIncludeIf   `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Manufacturer Manufacturer of the locks that you want to list.
 	Manufacturer *LocksListRequestBodyManufacturer `json:"manufacturer,omitempty"`
@@ -24603,7 +24603,7 @@ type NoiseSensorsListRequestBody struct {
 	IncludeIf   *[]NoiseSensorsListRequestBodyIncludeIf   `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Manufacturer Manufacturers of the noise sensors that you want to list.
 	Manufacturer *NoiseSensorsListRequestBodyManufacturer `json:"manufacturer,omitempty"`
@@ -24657,10 +24657,10 @@ type NoiseSensorsNoiseThresholdsCreateRequestBody struct {
 	Name *string `json:"name,omitempty"`
 
 	// NoiseThresholdDecibels Noise level in decibels for the new noise threshold.
-	NoiseThresholdDecibels *float32 `json:"noise_threshold_decibels,omitempty"`
+	NoiseThresholdDecibels *float64 `json:"noise_threshold_decibels,omitempty"`
 
 	// NoiseThresholdNrs Noise level in Noiseaware Noise Risk Score (NRS) for the new noise threshold. This parameter is only relevant for [Noiseaware sensors](https://docs.seam.co/device-and-system-integration-guides/noiseaware-sensors).
-	NoiseThresholdNrs *float32 `json:"noise_threshold_nrs,omitempty"`
+	NoiseThresholdNrs *float64 `json:"noise_threshold_nrs,omitempty"`
 
 	// StartsDailyAt Time at which the new noise threshold should become active daily.
 	StartsDailyAt string `json:"starts_daily_at"`
@@ -24742,13 +24742,13 @@ type NoiseSensorsNoiseThresholdsUpdateRequestBody struct {
 	Name *string `json:"name,omitempty"`
 
 	// NoiseThresholdDecibels Noise level in decibels for the noise threshold.
-	NoiseThresholdDecibels *float32 `json:"noise_threshold_decibels,omitempty"`
+	NoiseThresholdDecibels *float64 `json:"noise_threshold_decibels,omitempty"`
 
 	// NoiseThresholdId ID of the noise threshold that you want to update.
 	NoiseThresholdId string `json:"noise_threshold_id"`
 
 	// NoiseThresholdNrs Noise level in Noiseaware Noise Risk Score (NRS) for the noise threshold. This parameter is only relevant for [Noiseaware sensors](https://docs.seam.co/device-and-system-integration-guides/noiseaware-sensors).
-	NoiseThresholdNrs *float32 `json:"noise_threshold_nrs,omitempty"`
+	NoiseThresholdNrs *float64 `json:"noise_threshold_nrs,omitempty"`
 
 	// StartsDailyAt Time at which the noise threshold should become active daily.
 	StartsDailyAt *string `json:"starts_daily_at,omitempty"`
@@ -24789,13 +24789,13 @@ type NoiseThreshold struct {
 	Name string `json:"name"`
 
 	// NoiseThresholdDecibels Noise level in decibels for the noise threshold.
-	NoiseThresholdDecibels float32 `json:"noise_threshold_decibels"`
+	NoiseThresholdDecibels float64 `json:"noise_threshold_decibels"`
 
 	// NoiseThresholdId Unique identifier for the noise threshold.
 	NoiseThresholdId string `json:"noise_threshold_id"`
 
 	// NoiseThresholdNrs Noise level in Noiseaware Noise Risk Score (NRS) for the noise threshold. This parameter is only relevant for [Noiseaware sensors](https://docs.seam.co/device-and-system-integration-guides/noiseaware-sensors).
-	NoiseThresholdNrs *float32 `json:"noise_threshold_nrs,omitempty"`
+	NoiseThresholdNrs *float64 `json:"noise_threshold_nrs,omitempty"`
 
 	// StartsDailyAt Time at which the noise threshold should become active daily.
 	StartsDailyAt string `json:"starts_daily_at"`
@@ -25015,7 +25015,7 @@ type PhonesSimulateCreateSandboxPhoneRequestBody struct {
 		SeosAppletVersion *string `json:"seos_applet_version,omitempty"`
 
 		// SeosTsmEndpointId ID of the SEOS trusted service manager (TSM) endpoint that you want to use for the simulated phone.
-		SeosTsmEndpointId *float32 `json:"seos_tsm_endpoint_id,omitempty"`
+		SeosTsmEndpointId *float64 `json:"seos_tsm_endpoint_id,omitempty"`
 	} `json:"assa_abloy_metadata,omitempty"`
 
 	// CustomSdkInstallationId ID of the custom SDK installation that you want to use for the simulated phone.
@@ -25054,7 +25054,7 @@ type PhonesSimulateCreateSandboxPhoneResponseBody struct {
 // Space Represents a space that is a logical grouping of devices and entrances. You can assign access to an entire space, thereby making granting access more efficient.
 type Space struct {
 	// AcsEntranceCount Number of entrances in the space.
-	AcsEntranceCount float32 `json:"acs_entrance_count"`
+	AcsEntranceCount float64 `json:"acs_entrance_count"`
 
 	// CreatedAt Date and time at which the space was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -25066,7 +25066,7 @@ type Space struct {
 	CustomerKey *string `json:"customer_key,omitempty"`
 
 	// DeviceCount Number of devices in the space.
-	DeviceCount float32 `json:"device_count"`
+	DeviceCount float64 `json:"device_count"`
 
 	// DisplayName Display name for the space.
 	DisplayName string `json:"display_name"`
@@ -25074,10 +25074,10 @@ type Space struct {
 	// Geolocation Geographic coordinates (latitude and longitude) of the space.
 	Geolocation *struct {
 		// Latitude Latitude of the space, in decimal degrees.
-		Latitude float32 `json:"latitude"`
+		Latitude float64 `json:"latitude"`
 
 		// Longitude Longitude of the space, in decimal degrees.
-		Longitude float32 `json:"longitude"`
+		Longitude float64 `json:"longitude"`
 	} `json:"geolocation,omitempty"`
 
 	// Name Name of the space.
@@ -25274,7 +25274,7 @@ type SpacesListRequestBody struct {
 	CustomerKey *string `json:"customer_key,omitempty"`
 
 	// Limit Maximum number of records to return per page.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
 	PageCursor *string `json:"page_cursor,omitempty"`
@@ -25496,10 +25496,10 @@ type ThermostatsActivateClimatePresetResponseBody struct {
 // ThermostatsCoolRequestBody defines model for thermostats_cool_request_body.
 type ThermostatsCoolRequestBody struct {
 	// CoolingSetPointCelsius [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device that you want to set to cool mode.
 	DeviceId string `json:"device_id"`
@@ -25528,10 +25528,10 @@ type ThermostatsCreateClimatePresetRequestBody struct {
 	ClimatePresetMode *ThermostatsCreateClimatePresetRequestBodyClimatePresetMode `json:"climate_preset_mode,omitempty"`
 
 	// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want create a climate preset.
 	DeviceId string `json:"device_id"`
@@ -25554,10 +25554,10 @@ type ThermostatsCreateClimatePresetRequestBody struct {
 	FanModeSetting *ThermostatsCreateClimatePresetRequestBodyFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 	// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 	// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 	HvacModeSetting *ThermostatsCreateClimatePresetRequestBodyHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -25672,19 +25672,19 @@ type ThermostatsDeleteClimatePresetResponseBody struct {
 // ThermostatsHeatCoolRequestBody defines model for thermostats_heat_cool_request_body.
 type ThermostatsHeatCoolRequestBody struct {
 	// CoolingSetPointCelsius [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device that you want to set to heat-cool mode.
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 	Sync                      *bool    `json:"sync,omitempty"`
 }
 
@@ -25705,10 +25705,10 @@ type ThermostatsHeatRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 	Sync                      *bool    `json:"sync,omitempty"`
 }
 
@@ -25755,7 +25755,7 @@ type ThermostatsListRequestBody struct {
 	IncludeIf   *[]ThermostatsListRequestBodyIncludeIf   `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
-	Limit *float32 `json:"limit,omitempty"`
+	Limit *float64 `json:"limit,omitempty"`
 
 	// Manufacturer Manufacturer by which you want to filter thermostat devices.
 	Manufacturer *ThermostatsListRequestBodyManufacturer `json:"manufacturer,omitempty"`
@@ -25971,10 +25971,10 @@ type ThermostatsSetHvacModeRequest struct {
 // ThermostatsSetHvacModeRequestCool defines model for thermostats_set_hvac_mode_request_cool.
 type ThermostatsSetHvacModeRequestCool struct {
 	// CoolingSetPointCelsius [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want to set the HVAC mode.
 	DeviceId        string                                           `json:"device_id"`
@@ -26000,10 +26000,10 @@ type ThermostatsSetHvacModeRequestHeat struct {
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointFahrenheit *float32                                         `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64                                         `json:"heating_set_point_fahrenheit,omitempty"`
 	HvacModeSetting           ThermostatsSetHvacModeRequestHeatHvacModeSetting `json:"hvac_mode_setting"`
 }
 
@@ -26013,19 +26013,19 @@ type ThermostatsSetHvacModeRequestHeatHvacModeSetting string
 // ThermostatsSetHvacModeRequestHeatCool defines model for thermostats_set_hvac_mode_request_heat_cool.
 type ThermostatsSetHvacModeRequestHeatCool struct {
 	// CoolingSetPointCelsius [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit [Cooling set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `cooling_set_point` parameters.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want to set the HVAC mode.
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit [Heating set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to set for the thermostat. You must set one of the `heating_set_point` parameters.
-	HeatingSetPointFahrenheit *float32                                             `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64                                             `json:"heating_set_point_fahrenheit,omitempty"`
 	HvacModeSetting           ThermostatsSetHvacModeRequestHeatCoolHvacModeSetting `json:"hvac_mode_setting"`
 }
 
@@ -26059,16 +26059,16 @@ type ThermostatsSetTemperatureThresholdRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// LowerLimitCelsius Lower temperature limit in in °C. Seam alerts you if the reported temperature is lower than this value. You can specify either `lower_limit` but not both.
-	LowerLimitCelsius *float32 `json:"lower_limit_celsius,omitempty"`
+	LowerLimitCelsius *float64 `json:"lower_limit_celsius,omitempty"`
 
 	// LowerLimitFahrenheit Lower temperature limit in in °F. Seam alerts you if the reported temperature is lower than this value. You can specify either `lower_limit` but not both.
-	LowerLimitFahrenheit *float32 `json:"lower_limit_fahrenheit,omitempty"`
+	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit,omitempty"`
 
 	// UpperLimitCelsius Upper temperature limit in in °C. Seam alerts you if the reported temperature is higher than this value. You can specify either `upper_limit` but not both.
-	UpperLimitCelsius *float32 `json:"upper_limit_celsius,omitempty"`
+	UpperLimitCelsius *float64 `json:"upper_limit_celsius,omitempty"`
 
 	// UpperLimitFahrenheit Upper temperature limit in in °C. Seam alerts you if the reported temperature is higher than this value. You can specify either `upper_limit` but not both.
-	UpperLimitFahrenheit *float32 `json:"upper_limit_fahrenheit,omitempty"`
+	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit,omitempty"`
 }
 
 // ThermostatsSetTemperatureThresholdResponseBody defines model for thermostats_set_temperature_threshold_response_body.
@@ -26084,10 +26084,10 @@ type ThermostatsSimulateHvacModeAdjustedRequest struct {
 // ThermostatsSimulateHvacModeAdjustedRequestCool defines model for thermostats_simulate_hvac_mode_adjusted_request_cool.
 type ThermostatsSimulateHvacModeAdjustedRequestCool struct {
 	// CoolingSetPointCelsius Cooling [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to simulate. You must set `cooling_set_point_celsius` or `cooling_set_point_fahrenheit`.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit Cooling [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to simulate. You must set `cooling_set_point_fahrenheit` or `cooling_set_point_celsius`.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want to simulate having adjusted the HVAC mode.
 	DeviceId string `json:"device_id"`
@@ -26105,10 +26105,10 @@ type ThermostatsSimulateHvacModeAdjustedRequestHeat struct {
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius Heating [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to simulate. You must set `heating_set_point_celsius` or `heating_set_point_fahrenheit`.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit Heating [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to simulate. You must set `heating_set_point_fahrenheit` or `heating_set_point_celsius`.
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 	// HvacMode HVAC mode that you want to simulate.
 	HvacMode ThermostatsSimulateHvacModeAdjustedRequestHeatHvacMode `json:"hvac_mode"`
@@ -26120,19 +26120,19 @@ type ThermostatsSimulateHvacModeAdjustedRequestHeatHvacMode string
 // ThermostatsSimulateHvacModeAdjustedRequestHeatCool defines model for thermostats_simulate_hvac_mode_adjusted_request_heat_cool.
 type ThermostatsSimulateHvacModeAdjustedRequestHeatCool struct {
 	// CoolingSetPointCelsius Cooling [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to simulate. You must set `cooling_set_point_celsius` or `cooling_set_point_fahrenheit`.
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit Cooling [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to simulate. You must set `cooling_set_point_fahrenheit` or `cooling_set_point_celsius`.
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want to simulate having adjusted the HVAC mode.
 	DeviceId string `json:"device_id"`
 
 	// HeatingSetPointCelsius Heating [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °C that you want to simulate. You must set `heating_set_point_celsius` or `heating_set_point_fahrenheit`.
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit Heating [set point](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points) in °F that you want to simulate. You must set `heating_set_point_fahrenheit` or `heating_set_point_celsius`.
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 	// HvacMode HVAC mode that you want to simulate.
 	HvacMode ThermostatsSimulateHvacModeAdjustedRequestHeatCoolHvacMode `json:"hvac_mode"`
@@ -26164,10 +26164,10 @@ type ThermostatsSimulateTemperatureReachedRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// TemperatureCelsius Temperature in °C that you want simulate the thermostat reaching. You must set `temperature_celsius` or `temperature_fahrenheit`.
-	TemperatureCelsius *float32 `json:"temperature_celsius,omitempty"`
+	TemperatureCelsius *float64 `json:"temperature_celsius,omitempty"`
 
 	// TemperatureFahrenheit Temperature in °F that you want simulate the thermostat reaching. You must set `temperature_fahrenheit` or `temperature_celsius`.
-	TemperatureFahrenheit *float32 `json:"temperature_fahrenheit,omitempty"`
+	TemperatureFahrenheit *float64 `json:"temperature_fahrenheit,omitempty"`
 }
 
 // ThermostatsSimulateTemperatureReachedResponseBody defines model for thermostats_simulate_temperature_reached_response_body.
@@ -26186,10 +26186,10 @@ type ThermostatsUpdateClimatePresetRequestBody struct {
 	ClimatePresetMode *ThermostatsUpdateClimatePresetRequestBodyClimatePresetMode `json:"climate_preset_mode,omitempty"`
 
 	// CoolingSetPointCelsius Temperature to which the thermostat should cool (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointCelsius *float32 `json:"cooling_set_point_celsius,omitempty"`
+	CoolingSetPointCelsius *float64 `json:"cooling_set_point_celsius,omitempty"`
 
 	// CoolingSetPointFahrenheit Temperature to which the thermostat should cool (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	CoolingSetPointFahrenheit *float32 `json:"cooling_set_point_fahrenheit,omitempty"`
+	CoolingSetPointFahrenheit *float64 `json:"cooling_set_point_fahrenheit,omitempty"`
 
 	// DeviceId ID of the thermostat device for which you want to update a climate preset.
 	DeviceId string `json:"device_id"`
@@ -26212,10 +26212,10 @@ type ThermostatsUpdateClimatePresetRequestBody struct {
 	FanModeSetting *ThermostatsUpdateClimatePresetRequestBodyFanModeSetting `json:"fan_mode_setting,omitempty"`
 
 	// HeatingSetPointCelsius Temperature to which the thermostat should heat (in °C). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointCelsius *float32 `json:"heating_set_point_celsius,omitempty"`
+	HeatingSetPointCelsius *float64 `json:"heating_set_point_celsius,omitempty"`
 
 	// HeatingSetPointFahrenheit Temperature to which the thermostat should heat (in °F). See also [Set Points](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/set-points).
-	HeatingSetPointFahrenheit *float32 `json:"heating_set_point_fahrenheit,omitempty"`
+	HeatingSetPointFahrenheit *float64 `json:"heating_set_point_fahrenheit,omitempty"`
 
 	// HvacModeSetting Desired [HVAC mode](https://docs.seam.co/capability-guides/thermostats/understanding-thermostat-concepts/hvac-mode) setting, such as `heat`, `cool`, `heat_cool`, or `off`.
 	HvacModeSetting *ThermostatsUpdateClimatePresetRequestBodyHvacModeSetting `json:"hvac_mode_setting,omitempty"`
@@ -26333,7 +26333,7 @@ type UnmanagedAccessCode struct {
 		SiteName *string `json:"site_name,omitempty"`
 
 		// StayId Dormakaba Oracode stay ID associated with this access code.
-		StayId *float32 `json:"stay_id,omitempty"`
+		StayId *float64 `json:"stay_id,omitempty"`
 
 		// UserLevelId Dormakaba Oracode user level ID associated with this access code.
 		UserLevelId *string `json:"user_level_id,omitempty"`
@@ -26495,7 +26495,7 @@ type UnmanagedDevice struct {
 			// Battery Keypad battery properties.
 			//
 			Battery *struct {
-				Level float32 `json:"level"`
+				Level float64 `json:"level"`
 			} `json:"battery,omitempty"`
 
 			// IsConnected Indicates if an accessory keypad is connected to the device.
@@ -26507,7 +26507,7 @@ type UnmanagedDevice struct {
 		Battery *struct {
 			// Level Battery charge level as a value between 0 and 1, inclusive.
 			//
-			Level float32 `json:"level"`
+			Level float64 `json:"level"`
 
 			// Status Represents the current status of the battery charge level. Values are `critical`, which indicates an extremely low level, suggesting imminent shutdown or an urgent need for charging; `low`, which signifies that the battery is under the preferred threshold and should be charged soon; `good`, which denotes a satisfactory charge level, adequate for normal use without the immediate need for recharging; and `full`, which represents a battery that is fully charged, providing the maximum duration of usage.
 			//
@@ -26515,7 +26515,7 @@ type UnmanagedDevice struct {
 		} `json:"battery,omitempty"`
 
 		// BatteryLevel Indicates the battery level of the device as a decimal value between 0 and 1, inclusive.
-		BatteryLevel *float32 `json:"battery_level,omitempty"`
+		BatteryLevel *float64 `json:"battery_level,omitempty"`
 
 		// ImageAltText Alt text for the device image.
 		ImageAltText *string `json:"image_alt_text,omitempty"`
@@ -26649,7 +26649,7 @@ type UserIdentitiesGenerateInstantKeyRequestBody struct {
 	CustomizationProfileId *string `json:"customization_profile_id,omitempty"`
 
 	// MaxUseCount Maximum number of times the instant key can be used. Default: 1.
-	MaxUseCount *float32 `json:"max_use_count,omitempty"`
+	MaxUseCount *float64 `json:"max_use_count,omitempty"`
 
 	// UserIdentityId ID of the user identity for which you want to generate an instant key.
 	UserIdentityId string `json:"user_identity_id"`
@@ -27259,7 +27259,7 @@ type AccessCodesListGetParams struct {
 	AccessGrantId     *string   `form:"access_grant_id,omitempty" json:"access_grant_id,omitempty"`
 	AccessGrantKey    *string   `form:"access_grant_key,omitempty" json:"access_grant_key,omitempty"`
 	UserIdentifierKey *string   `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
-	Limit             *float32  `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit             *float64  `form:"limit,omitempty" json:"limit,omitempty"`
 	Search            *string   `form:"search,omitempty" json:"search,omitempty"`
 	PageCursor        *string   `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 }
@@ -27281,7 +27281,7 @@ type AccessCodesUnmanagedGetGetParams struct {
 type AccessCodesUnmanagedListGetParams struct {
 	DeviceId          string   `form:"device_id" json:"device_id"`
 	UserIdentifierKey *string  `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
-	Limit             *float32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit             *float64 `form:"limit,omitempty" json:"limit,omitempty"`
 	Search            *string  `form:"search,omitempty" json:"search,omitempty"`
 	PageCursor        *string  `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 }
@@ -27309,7 +27309,7 @@ type AccessGrantsGetRelatedGetParamsExclude string
 type AccessGrantsListGetParams struct {
 	AccessGrantIds *[]string `form:"access_grant_ids,omitempty" json:"access_grant_ids,omitempty"`
 	CustomerKey    *string   `form:"customer_key,omitempty" json:"customer_key,omitempty"`
-	Limit          *float32  `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit          *float64  `form:"limit,omitempty" json:"limit,omitempty"`
 	PageCursor     *string   `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 	UserIdentityId *string   `form:"user_identity_id,omitempty" json:"user_identity_id,omitempty"`
 	AcsSystemId    *string   `form:"acs_system_id,omitempty" json:"acs_system_id,omitempty"`
@@ -27333,7 +27333,7 @@ type AccessGrantsUnmanagedListGetParams struct {
 	AcsSystemId    *string  `form:"acs_system_id,omitempty" json:"acs_system_id,omitempty"`
 	AcsEntranceId  *string  `form:"acs_entrance_id,omitempty" json:"acs_entrance_id,omitempty"`
 	ReservationKey *string  `form:"reservation_key,omitempty" json:"reservation_key,omitempty"`
-	Limit          *float32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit          *float64 `form:"limit,omitempty" json:"limit,omitempty"`
 	PageCursor     *string  `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 }
 
@@ -27562,7 +27562,7 @@ type ConnectWebviewsListGetParams struct {
 	UserIdentifierKey *string                     `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
 	CustomMetadataHas *map[string]StringOrBoolean `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
 	Search            *string                     `form:"search,omitempty" json:"search,omitempty"`
-	Limit             *float32                    `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit             *float64                    `form:"limit,omitempty" json:"limit,omitempty"`
 	PageCursor        *string                     `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 }
 
@@ -27616,7 +27616,7 @@ type DevicesListGetParams struct {
 	DeviceTypes         *[]DeviceDeviceType               `form:"device_types,omitempty" json:"device_types,omitempty"`
 	Manufacturer        *DevicesListGetParamsManufacturer `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
 	DeviceIds           *[]string                         `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	Limit               *float32                          `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit               *float64                          `form:"limit,omitempty" json:"limit,omitempty"`
 	CreatedBefore       *time.Time                        `form:"created_before,omitempty" json:"created_before,omitempty"`
 	UserIdentifierKey   *string                           `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
 	CustomMetadataHas   *map[string]StringOrBoolean       `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
@@ -27670,7 +27670,7 @@ type DevicesUnmanagedListGetParams struct {
 	UnstableLocationId  *string                                    `form:"unstable_location_id,omitempty" json:"unstable_location_id,omitempty"`
 	SpaceId             *string                                    `form:"space_id,omitempty" json:"space_id,omitempty"`
 	Search              *string                                    `form:"search,omitempty" json:"search,omitempty"`
-	Limit               *float32                                   `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit               *float64                                   `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // DevicesUnmanagedListGetParamsManufacturer defines parameters for DevicesUnmanagedListGet.
@@ -27692,7 +27692,7 @@ type EventsGetGetParams struct {
 // EventsListGetParams defines parameters for EventsListGet.
 type EventsListGetParams struct {
 	CustomerKey        *string                          `form:"customer_key,omitempty" json:"customer_key,omitempty"`
-	UnstableOffset     *float32                         `form:"unstable_offset,omitempty" json:"unstable_offset,omitempty"`
+	UnstableOffset     *float64                         `form:"unstable_offset,omitempty" json:"unstable_offset,omitempty"`
 	Since              *string                          `form:"since,omitempty" json:"since,omitempty"`
 	Between            *[]EventsListParamBetween        `form:"between,omitempty" json:"between,omitempty"`
 	DeviceId           *string                          `form:"device_id,omitempty" json:"device_id,omitempty"`
@@ -27705,7 +27705,7 @@ type EventsListGetParams struct {
 	EventTypes         *[]EventsListGetParamsEventTypes `form:"event_types,omitempty" json:"event_types,omitempty"`
 	ConnectedAccountId *string                          `form:"connected_account_id,omitempty" json:"connected_account_id,omitempty"`
 	ConnectWebviewId   *string                          `form:"connect_webview_id,omitempty" json:"connect_webview_id,omitempty"`
-	Limit              *float32                         `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit              *float64                         `form:"limit,omitempty" json:"limit,omitempty"`
 	EventIds           *[]string                        `form:"event_ids,omitempty" json:"event_ids,omitempty"`
 	AcsEntranceId      *string                          `form:"acs_entrance_id,omitempty" json:"acs_entrance_id,omitempty"`
 	AcsUserId          *string                          `form:"acs_user_id,omitempty" json:"acs_user_id,omitempty"`
@@ -27759,7 +27759,7 @@ type LocksListGetParams struct {
 	DeviceTypes         *[]LocksListGetParamsDeviceTypes `form:"device_types,omitempty" json:"device_types,omitempty"`
 	Manufacturer        *LocksListGetParamsManufacturer  `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
 	DeviceIds           *[]string                        `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	Limit               *float32                         `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit               *float64                         `form:"limit,omitempty" json:"limit,omitempty"`
 	CreatedBefore       *time.Time                       `form:"created_before,omitempty" json:"created_before,omitempty"`
 	UserIdentifierKey   *string                          `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
 	CustomMetadataHas   *map[string]StringOrBoolean      `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
@@ -27796,7 +27796,7 @@ type NoiseSensorsListGetParams struct {
 	DeviceTypes         *[]NoiseSensorsListGetParamsDeviceTypes `form:"device_types,omitempty" json:"device_types,omitempty"`
 	Manufacturer        *NoiseSensorsListGetParamsManufacturer  `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
 	DeviceIds           *[]string                               `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	Limit               *float32                                `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit               *float64                                `form:"limit,omitempty" json:"limit,omitempty"`
 	CreatedBefore       *time.Time                              `form:"created_before,omitempty" json:"created_before,omitempty"`
 	UserIdentifierKey   *string                                 `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
 	CustomMetadataHas   *map[string]StringOrBoolean             `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
@@ -27867,7 +27867,7 @@ type SpacesListGetParams struct {
 	SpaceKey           *string  `form:"space_key,omitempty" json:"space_key,omitempty"`
 	ParentSpaceId      *string  `form:"parent_space_id,omitempty" json:"parent_space_id,omitempty"`
 	ParentSpaceKey     *string  `form:"parent_space_key,omitempty" json:"parent_space_key,omitempty"`
-	Limit              *float32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit              *float64 `form:"limit,omitempty" json:"limit,omitempty"`
 	PageCursor         *string  `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
 }
 
@@ -27904,7 +27904,7 @@ type ThermostatsListGetParams struct {
 	DeviceTypes         *[]ThermostatsListGetParamsDeviceTypes `form:"device_types,omitempty" json:"device_types,omitempty"`
 	Manufacturer        *ThermostatsListGetParamsManufacturer  `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
 	DeviceIds           *[]string                              `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	Limit               *float32                               `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit               *float64                               `form:"limit,omitempty" json:"limit,omitempty"`
 	CreatedBefore       *time.Time                             `form:"created_before,omitempty" json:"created_before,omitempty"`
 	UserIdentifierKey   *string                                `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
 	CustomMetadataHas   *map[string]StringOrBoolean            `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
