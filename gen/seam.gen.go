@@ -781,16 +781,16 @@ const (
 	AcsEncoderErrorsErrorCodeAcsEncoderRemoved AcsEncoderErrorsErrorCode = "acs_encoder_removed"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode.
+// Defines values for AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode.
 const (
-	AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCodeEncodingInterrupted   AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode = "encoding_interrupted"
-	AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCodeNoCredentialOnEncoder AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode = "no_credential_on_encoder"
+	AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCodeEncodingInterrupted   AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode = "encoding_interrupted"
+	AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCodeNoCredentialOnEncoder AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode = "no_credential_on_encoder"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode.
+// Defines values for AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode.
 const (
-	AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCodeActionAttemptExpired AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode = "action_attempt_expired"
-	AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCodeUncategorizedError   AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode = "uncategorized_error"
+	AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCodeActionAttemptExpired AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode = "action_attempt_expired"
+	AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCodeUncategorizedError   AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode = "uncategorized_error"
 )
 
 // Defines values for AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBodyScenario.
@@ -798,31 +798,31 @@ const (
 	CredentialIsIssued AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBodyScenario = "credential_is_issued"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCode.
+// Defines values for AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCode.
 const (
-	AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCodeNoCredentialOnEncoder AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCode = "no_credential_on_encoder"
+	AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCodeNoCredentialOnEncoder AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCode = "no_credential_on_encoder"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode.
+// Defines values for AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode.
 const (
-	AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCodeActionAttemptExpired AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode = "action_attempt_expired"
-	AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCodeUncategorizedError   AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode = "uncategorized_error"
+	AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCodeActionAttemptExpired AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode = "action_attempt_expired"
+	AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCodeUncategorizedError   AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode = "uncategorized_error"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario.
+// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario.
 const (
-	CredentialExistsOnSeam         AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario = "credential_exists_on_seam"
-	CredentialOnEncoderNeedsUpdate AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario = "credential_on_encoder_needs_update"
+	CredentialExistsOnSeam         AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario = "credential_exists_on_seam"
+	CredentialOnEncoderNeedsUpdate AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario = "credential_on_encoder_needs_update"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequest1Scenario.
+// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1Scenario.
 const (
-	CredentialDoesNotExistOnSeam AcsEncodersSimulateNextCredentialScanWillSucceedRequest1Scenario = "credential_does_not_exist_on_seam"
+	CredentialDoesNotExistOnSeam AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1Scenario = "credential_does_not_exist_on_seam"
 )
 
-// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario.
+// Defines values for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2Scenario.
 const (
-	CredentialOnEncoderIsEmpty AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario = "credential_on_encoder_is_empty"
+	CredentialOnEncoderIsEmpty AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2Scenario = "credential_on_encoder_is_empty"
 )
 
 // Defines values for AcsEntranceAssaAbloyVostioMetadataDoorType.
@@ -8399,19 +8399,19 @@ type AccessGrantsGetRelatedResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// AccessGrantsGetRequest defines model for access_grants_get_request.
-type AccessGrantsGetRequest struct {
+// AccessGrantsGetRequestBody defines model for access_grants_get_request_body.
+type AccessGrantsGetRequestBody struct {
 	union json.RawMessage
 }
 
-// AccessGrantsGetRequest0 defines model for AccessGrantsGetRequest.0.
-type AccessGrantsGetRequest0 struct {
+// AccessGrantsGetRequestBody0 defines model for AccessGrantsGetRequestBody.0.
+type AccessGrantsGetRequestBody0 struct {
 	// AccessGrantId ID of Access Grant to get.
 	AccessGrantId string `json:"access_grant_id"`
 }
 
-// AccessGrantsGetRequest1 defines model for AccessGrantsGetRequest.1.
-type AccessGrantsGetRequest1 struct {
+// AccessGrantsGetRequestBody1 defines model for AccessGrantsGetRequestBody.1.
+type AccessGrantsGetRequestBody1 struct {
 	// AccessGrantKey Unique key of Access Grant to get.
 	AccessGrantKey string `json:"access_grant_key"`
 }
@@ -8983,25 +8983,25 @@ type AccessMethodsAssignCardResponseBody struct {
 	Ok            bool          `json:"ok"`
 }
 
-// AccessMethodsDeleteRequest defines model for access_methods_delete_request.
-type AccessMethodsDeleteRequest struct {
+// AccessMethodsDeleteRequestBody defines model for access_methods_delete_request_body.
+type AccessMethodsDeleteRequestBody struct {
 	union json.RawMessage
 }
 
-// AccessMethodsDeleteRequest0 defines model for AccessMethodsDeleteRequest.0.
-type AccessMethodsDeleteRequest0 struct {
+// AccessMethodsDeleteRequestBody0 defines model for AccessMethodsDeleteRequestBody.0.
+type AccessMethodsDeleteRequestBody0 struct {
 	// AccessMethodId ID of access method to delete.
 	AccessMethodId string `json:"access_method_id"`
 }
 
-// AccessMethodsDeleteRequest1 defines model for AccessMethodsDeleteRequest.1.
-type AccessMethodsDeleteRequest1 struct {
+// AccessMethodsDeleteRequestBody1 defines model for AccessMethodsDeleteRequestBody.1.
+type AccessMethodsDeleteRequestBody1 struct {
 	// AccessGrantId ID of access grant whose access methods should be deleted.
 	AccessGrantId string `json:"access_grant_id"`
 }
 
-// AccessMethodsDeleteRequest2 defines model for AccessMethodsDeleteRequest.2.
-type AccessMethodsDeleteRequest2 struct {
+// AccessMethodsDeleteRequestBody2 defines model for AccessMethodsDeleteRequestBody.2.
+type AccessMethodsDeleteRequestBody2 struct {
 	// ReservationKey Reservation key of the access grant whose access methods should be deleted.
 	ReservationKey string `json:"reservation_key"`
 }
@@ -10428,25 +10428,25 @@ type AcsEncodersScanToAssignCredentialResponseBody struct {
 	Ok            bool          `json:"ok"`
 }
 
-// AcsEncodersSimulateNextCredentialEncodeWillFailRequest defines model for acs_encoders_simulate_next_credential_encode_will_fail_request.
-type AcsEncodersSimulateNextCredentialEncodeWillFailRequest struct {
+// AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody defines model for acs_encoders_simulate_next_credential_encode_will_fail_request_body.
+type AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody struct {
 	union json.RawMessage
 }
 
-// AcsEncodersSimulateNextCredentialEncodeWillFailRequest0 defines model for AcsEncodersSimulateNextCredentialEncodeWillFailRequest.0.
-type AcsEncodersSimulateNextCredentialEncodeWillFailRequest0 struct {
+// AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0 defines model for AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody.0.
+type AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0 struct {
 	// AcsEncoderId ID of the `acs_encoder` that will be used in the next request to encode the `acs_credential`.
 	AcsEncoderId string `json:"acs_encoder_id"`
 
 	// ErrorCode Code of the error to simulate.
-	ErrorCode *AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode `json:"error_code,omitempty"`
+	ErrorCode *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode `json:"error_code,omitempty"`
 }
 
-// AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode Code of the error to simulate.
-type AcsEncodersSimulateNextCredentialEncodeWillFailRequest0ErrorCode string
+// AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode Code of the error to simulate.
+type AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0ErrorCode string
 
-// AcsEncodersSimulateNextCredentialEncodeWillFailRequest1 defines model for AcsEncodersSimulateNextCredentialEncodeWillFailRequest.1.
-type AcsEncodersSimulateNextCredentialEncodeWillFailRequest1 struct {
+// AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1 defines model for AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody.1.
+type AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1 struct {
 	// AcsCredentialId ID of the `acs_credential` that will fail to be encoded onto a card in the next request.
 	AcsCredentialId *string `json:"acs_credential_id,omitempty"`
 
@@ -10454,11 +10454,11 @@ type AcsEncodersSimulateNextCredentialEncodeWillFailRequest1 struct {
 	AcsEncoderId string `json:"acs_encoder_id"`
 
 	// ErrorCode Code of the error to simulate.
-	ErrorCode AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode `json:"error_code"`
+	ErrorCode AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode `json:"error_code"`
 }
 
-// AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode Code of the error to simulate.
-type AcsEncodersSimulateNextCredentialEncodeWillFailRequest1ErrorCode string
+// AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode Code of the error to simulate.
+type AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1ErrorCode string
 
 // AcsEncodersSimulateNextCredentialEncodeWillFailResponseBody defines model for acs_encoders_simulate_next_credential_encode_will_fail_response_body.
 type AcsEncodersSimulateNextCredentialEncodeWillFailResponseBody struct {
@@ -10482,45 +10482,45 @@ type AcsEncodersSimulateNextCredentialEncodeWillSucceedResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillFailRequest defines model for acs_encoders_simulate_next_credential_scan_will_fail_request.
-type AcsEncodersSimulateNextCredentialScanWillFailRequest struct {
+// AcsEncodersSimulateNextCredentialScanWillFailRequestBody defines model for acs_encoders_simulate_next_credential_scan_will_fail_request_body.
+type AcsEncodersSimulateNextCredentialScanWillFailRequestBody struct {
 	union json.RawMessage
 }
 
-// AcsEncodersSimulateNextCredentialScanWillFailRequest0 defines model for AcsEncodersSimulateNextCredentialScanWillFailRequest.0.
-type AcsEncodersSimulateNextCredentialScanWillFailRequest0 struct {
+// AcsEncodersSimulateNextCredentialScanWillFailRequestBody0 defines model for AcsEncodersSimulateNextCredentialScanWillFailRequestBody.0.
+type AcsEncodersSimulateNextCredentialScanWillFailRequestBody0 struct {
 	// AcsEncoderId ID of the `acs_encoder` that will fail to scan the `acs_credential` in the next request.
-	AcsEncoderId string                                                          `json:"acs_encoder_id"`
-	ErrorCode    *AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCode `json:"error_code,omitempty"`
+	AcsEncoderId string                                                              `json:"acs_encoder_id"`
+	ErrorCode    *AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCode `json:"error_code,omitempty"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCode defines model for AcsEncodersSimulateNextCredentialScanWillFailRequest.0.ErrorCode.
-type AcsEncodersSimulateNextCredentialScanWillFailRequest0ErrorCode string
+// AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCode defines model for AcsEncodersSimulateNextCredentialScanWillFailRequestBody.0.ErrorCode.
+type AcsEncodersSimulateNextCredentialScanWillFailRequestBody0ErrorCode string
 
-// AcsEncodersSimulateNextCredentialScanWillFailRequest1 defines model for AcsEncodersSimulateNextCredentialScanWillFailRequest.1.
-type AcsEncodersSimulateNextCredentialScanWillFailRequest1 struct {
+// AcsEncodersSimulateNextCredentialScanWillFailRequestBody1 defines model for AcsEncodersSimulateNextCredentialScanWillFailRequestBody.1.
+type AcsEncodersSimulateNextCredentialScanWillFailRequestBody1 struct {
 	AcsCredentialIdOnSeam *string `json:"acs_credential_id_on_seam,omitempty"`
 
 	// AcsEncoderId ID of the `acs_encoder` that will fail to scan the `acs_credential` in the next request.
-	AcsEncoderId string                                                         `json:"acs_encoder_id"`
-	ErrorCode    AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode `json:"error_code"`
+	AcsEncoderId string                                                             `json:"acs_encoder_id"`
+	ErrorCode    AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode `json:"error_code"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode defines model for AcsEncodersSimulateNextCredentialScanWillFailRequest.1.ErrorCode.
-type AcsEncodersSimulateNextCredentialScanWillFailRequest1ErrorCode string
+// AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode defines model for AcsEncodersSimulateNextCredentialScanWillFailRequestBody.1.ErrorCode.
+type AcsEncodersSimulateNextCredentialScanWillFailRequestBody1ErrorCode string
 
 // AcsEncodersSimulateNextCredentialScanWillFailResponseBody defines model for acs_encoders_simulate_next_credential_scan_will_fail_response_body.
 type AcsEncodersSimulateNextCredentialScanWillFailResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest defines model for acs_encoders_simulate_next_credential_scan_will_succeed_request.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest struct {
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody defines model for acs_encoders_simulate_next_credential_scan_will_succeed_request_body.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody struct {
 	union json.RawMessage
 }
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest0 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequest.0.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest0 struct {
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody.0.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0 struct {
 	// AcsCredentialIdOnSeam ID of the Seam `acs_credential` that matches the `acs_credential` on the encoder in this simulation.
 	AcsCredentialIdOnSeam *string `json:"acs_credential_id_on_seam,omitempty"`
 
@@ -10528,35 +10528,35 @@ type AcsEncodersSimulateNextCredentialScanWillSucceedRequest0 struct {
 	AcsEncoderId string `json:"acs_encoder_id"`
 
 	// Scenario Scenario to simulate.
-	Scenario *AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario `json:"scenario,omitempty"`
+	Scenario *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario `json:"scenario,omitempty"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario Scenario to simulate.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest0Scenario string
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario Scenario to simulate.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0Scenario string
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest1 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequest.1.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest1 struct {
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody.1.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1 struct {
 	// AcsEncoderId ID of the `acs_encoder` that will be used in the next request to scan the `acs_credential`.
 	AcsEncoderId string `json:"acs_encoder_id"`
 
 	// Scenario Scenario to simulate.
-	Scenario AcsEncodersSimulateNextCredentialScanWillSucceedRequest1Scenario `json:"scenario"`
+	Scenario AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1Scenario `json:"scenario"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest1Scenario Scenario to simulate.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest1Scenario string
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1Scenario Scenario to simulate.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1Scenario string
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest2 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequest.2.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest2 struct {
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2 defines model for AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody.2.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2 struct {
 	// AcsEncoderId ID of the `acs_encoder` that will be used in the next request to scan the `acs_credential`.
 	AcsEncoderId string `json:"acs_encoder_id"`
 
 	// Scenario Scenario to simulate.
-	Scenario AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario `json:"scenario"`
+	Scenario AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2Scenario `json:"scenario"`
 }
 
-// AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario Scenario to simulate.
-type AcsEncodersSimulateNextCredentialScanWillSucceedRequest2Scenario string
+// AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2Scenario Scenario to simulate.
+type AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2Scenario string
 
 // AcsEncodersSimulateNextCredentialScanWillSucceedResponseBody defines model for acs_encoders_simulate_next_credential_scan_will_succeed_response_body.
 type AcsEncodersSimulateNextCredentialScanWillSucceedResponseBody struct {
@@ -15443,19 +15443,19 @@ type ConnectedAccountsDeleteResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// ConnectedAccountsGetRequest defines model for connected_accounts_get_request.
-type ConnectedAccountsGetRequest struct {
+// ConnectedAccountsGetRequestBody defines model for connected_accounts_get_request_body.
+type ConnectedAccountsGetRequestBody struct {
 	union json.RawMessage
 }
 
-// ConnectedAccountsGetRequest0 defines model for ConnectedAccountsGetRequest.0.
-type ConnectedAccountsGetRequest0 struct {
+// ConnectedAccountsGetRequestBody0 defines model for ConnectedAccountsGetRequestBody.0.
+type ConnectedAccountsGetRequestBody0 struct {
 	// ConnectedAccountId ID of the connected account that you want to get.
 	ConnectedAccountId string `json:"connected_account_id"`
 }
 
-// ConnectedAccountsGetRequest1 defines model for ConnectedAccountsGetRequest.1.
-type ConnectedAccountsGetRequest1 struct {
+// ConnectedAccountsGetRequestBody1 defines model for ConnectedAccountsGetRequestBody.1.
+type ConnectedAccountsGetRequestBody1 struct {
 	// Email Email address associated with the connected account that you want to get.
 	Email openapi_types.Email `json:"email"`
 }
@@ -25240,19 +25240,19 @@ type SpacesGetRelatedResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// SpacesGetRequest defines model for spaces_get_request.
-type SpacesGetRequest struct {
+// SpacesGetRequestBody defines model for spaces_get_request_body.
+type SpacesGetRequestBody struct {
 	union json.RawMessage
 }
 
-// SpacesGetRequest0 defines model for SpacesGetRequest.0.
-type SpacesGetRequest0 struct {
+// SpacesGetRequestBody0 defines model for SpacesGetRequestBody.0.
+type SpacesGetRequestBody0 struct {
 	// SpaceId ID of the space that you want to get.
 	SpaceId string `json:"space_id"`
 }
 
-// SpacesGetRequest1 defines model for SpacesGetRequest.1.
-type SpacesGetRequest1 struct {
+// SpacesGetRequestBody1 defines model for SpacesGetRequestBody.1.
+type SpacesGetRequestBody1 struct {
 	// SpaceKey Unique key of the space that you want to get.
 	SpaceKey string `json:"space_key"`
 }
@@ -25963,8 +25963,8 @@ type ThermostatsSetFanModeResponseBody struct {
 	Ok            bool          `json:"ok"`
 }
 
-// ThermostatsSetHvacModeRequest defines model for thermostats_set_hvac_mode_request.
-type ThermostatsSetHvacModeRequest struct {
+// ThermostatsSetHvacModeRequestBody defines model for thermostats_set_hvac_mode_request_body.
+type ThermostatsSetHvacModeRequestBody struct {
 	union json.RawMessage
 }
 
@@ -26076,8 +26076,8 @@ type ThermostatsSetTemperatureThresholdResponseBody struct {
 	Ok bool `json:"ok"`
 }
 
-// ThermostatsSimulateHvacModeAdjustedRequest defines model for thermostats_simulate_hvac_mode_adjusted_request.
-type ThermostatsSimulateHvacModeAdjustedRequest struct {
+// ThermostatsSimulateHvacModeAdjustedRequestBody defines model for thermostats_simulate_hvac_mode_adjusted_request_body.
+type ThermostatsSimulateHvacModeAdjustedRequestBody struct {
 	union json.RawMessage
 }
 
@@ -26664,19 +26664,19 @@ type UserIdentitiesGenerateInstantKeyResponseBody struct {
 	Ok         bool       `json:"ok"`
 }
 
-// UserIdentitiesGetRequest defines model for user_identities_get_request.
-type UserIdentitiesGetRequest struct {
+// UserIdentitiesGetRequestBody defines model for user_identities_get_request_body.
+type UserIdentitiesGetRequestBody struct {
 	union json.RawMessage
 }
 
-// UserIdentitiesGetRequest0 defines model for UserIdentitiesGetRequest.0.
-type UserIdentitiesGetRequest0 struct {
+// UserIdentitiesGetRequestBody0 defines model for UserIdentitiesGetRequestBody.0.
+type UserIdentitiesGetRequestBody0 struct {
 	// UserIdentityId ID of the user identity that you want to get.
 	UserIdentityId string `json:"user_identity_id"`
 }
 
-// UserIdentitiesGetRequest1 defines model for UserIdentitiesGetRequest.1.
-type UserIdentitiesGetRequest1 struct {
+// UserIdentitiesGetRequestBody1 defines model for UserIdentitiesGetRequestBody.1.
+type UserIdentitiesGetRequestBody1 struct {
 	UserIdentityKey string `json:"user_identity_key"`
 }
 
@@ -28090,7 +28090,7 @@ type AccessGrantsCreatePostJSONRequestBody = AccessGrantsCreateRequestBody
 type AccessGrantsDeletePostJSONRequestBody = AccessGrantsDeleteRequestBody
 
 // AccessGrantsGetPostJSONRequestBody defines body for AccessGrantsGetPost for application/json ContentType.
-type AccessGrantsGetPostJSONRequestBody = AccessGrantsGetRequest
+type AccessGrantsGetPostJSONRequestBody = AccessGrantsGetRequestBody
 
 // AccessGrantsGetRelatedPostJSONRequestBody defines body for AccessGrantsGetRelatedPost for application/json ContentType.
 type AccessGrantsGetRelatedPostJSONRequestBody = AccessGrantsGetRelatedRequestBody
@@ -28123,7 +28123,7 @@ type AccessGrantsUpdatePostJSONRequestBody = AccessGrantsUpdateRequestBody
 type AccessMethodsAssignCardPostJSONRequestBody = AccessMethodsAssignCardRequestBody
 
 // AccessMethodsDeletePostJSONRequestBody defines body for AccessMethodsDeletePost for application/json ContentType.
-type AccessMethodsDeletePostJSONRequestBody = AccessMethodsDeleteRequest
+type AccessMethodsDeletePostJSONRequestBody = AccessMethodsDeleteRequestBody
 
 // AccessMethodsEncodePostJSONRequestBody defines body for AccessMethodsEncodePost for application/json ContentType.
 type AccessMethodsEncodePostJSONRequestBody = AccessMethodsEncodeRequestBody
@@ -28219,16 +28219,16 @@ type AcsEncodersScanCredentialPostJSONRequestBody = AcsEncodersScanCredentialReq
 type AcsEncodersScanToAssignCredentialPostJSONRequestBody = AcsEncodersScanToAssignCredentialRequestBody
 
 // AcsEncodersSimulateNextCredentialEncodeWillFailPostJSONRequestBody defines body for AcsEncodersSimulateNextCredentialEncodeWillFailPost for application/json ContentType.
-type AcsEncodersSimulateNextCredentialEncodeWillFailPostJSONRequestBody = AcsEncodersSimulateNextCredentialEncodeWillFailRequest
+type AcsEncodersSimulateNextCredentialEncodeWillFailPostJSONRequestBody = AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody
 
 // AcsEncodersSimulateNextCredentialEncodeWillSucceedPostJSONRequestBody defines body for AcsEncodersSimulateNextCredentialEncodeWillSucceedPost for application/json ContentType.
 type AcsEncodersSimulateNextCredentialEncodeWillSucceedPostJSONRequestBody = AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBody
 
 // AcsEncodersSimulateNextCredentialScanWillFailPostJSONRequestBody defines body for AcsEncodersSimulateNextCredentialScanWillFailPost for application/json ContentType.
-type AcsEncodersSimulateNextCredentialScanWillFailPostJSONRequestBody = AcsEncodersSimulateNextCredentialScanWillFailRequest
+type AcsEncodersSimulateNextCredentialScanWillFailPostJSONRequestBody = AcsEncodersSimulateNextCredentialScanWillFailRequestBody
 
 // AcsEncodersSimulateNextCredentialScanWillSucceedPostJSONRequestBody defines body for AcsEncodersSimulateNextCredentialScanWillSucceedPost for application/json ContentType.
-type AcsEncodersSimulateNextCredentialScanWillSucceedPostJSONRequestBody = AcsEncodersSimulateNextCredentialScanWillSucceedRequest
+type AcsEncodersSimulateNextCredentialScanWillSucceedPostJSONRequestBody = AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody
 
 // AcsEntrancesGetPostJSONRequestBody defines body for AcsEntrancesGetPost for application/json ContentType.
 type AcsEntrancesGetPostJSONRequestBody = AcsEntrancesGetRequestBody
@@ -28351,7 +28351,7 @@ type ConnectedAccountsDeleteDeleteJSONRequestBody = ConnectedAccountsDeleteReque
 type ConnectedAccountsDeletePostJSONRequestBody = ConnectedAccountsDeleteRequestBody
 
 // ConnectedAccountsGetPostJSONRequestBody defines body for ConnectedAccountsGetPost for application/json ContentType.
-type ConnectedAccountsGetPostJSONRequestBody = ConnectedAccountsGetRequest
+type ConnectedAccountsGetPostJSONRequestBody = ConnectedAccountsGetRequestBody
 
 // ConnectedAccountsListPostJSONRequestBody defines body for ConnectedAccountsListPost for application/json ContentType.
 type ConnectedAccountsListPostJSONRequestBody = ConnectedAccountsListRequestBody
@@ -28534,7 +28534,7 @@ type SpacesDeleteDeleteJSONRequestBody = SpacesDeleteRequestBody
 type SpacesDeletePostJSONRequestBody = SpacesDeleteRequestBody
 
 // SpacesGetPostJSONRequestBody defines body for SpacesGetPost for application/json ContentType.
-type SpacesGetPostJSONRequestBody = SpacesGetRequest
+type SpacesGetPostJSONRequestBody = SpacesGetRequestBody
 
 // SpacesGetRelatedPostJSONRequestBody defines body for SpacesGetRelatedPost for application/json ContentType.
 type SpacesGetRelatedPostJSONRequestBody = SpacesGetRelatedRequestBody
@@ -28621,7 +28621,7 @@ type ThermostatsSetFallbackClimatePresetPostJSONRequestBody = ThermostatsSetFall
 type ThermostatsSetFanModePostJSONRequestBody = ThermostatsSetFanModeRequestBody
 
 // ThermostatsSetHvacModePostJSONRequestBody defines body for ThermostatsSetHvacModePost for application/json ContentType.
-type ThermostatsSetHvacModePostJSONRequestBody = ThermostatsSetHvacModeRequest
+type ThermostatsSetHvacModePostJSONRequestBody = ThermostatsSetHvacModeRequestBody
 
 // ThermostatsSetTemperatureThresholdPatchJSONRequestBody defines body for ThermostatsSetTemperatureThresholdPatch for application/json ContentType.
 type ThermostatsSetTemperatureThresholdPatchJSONRequestBody = ThermostatsSetTemperatureThresholdRequestBody
@@ -28630,7 +28630,7 @@ type ThermostatsSetTemperatureThresholdPatchJSONRequestBody = ThermostatsSetTemp
 type ThermostatsSetTemperatureThresholdPostJSONRequestBody = ThermostatsSetTemperatureThresholdRequestBody
 
 // ThermostatsSimulateHvacModeAdjustedPostJSONRequestBody defines body for ThermostatsSimulateHvacModeAdjustedPost for application/json ContentType.
-type ThermostatsSimulateHvacModeAdjustedPostJSONRequestBody = ThermostatsSimulateHvacModeAdjustedRequest
+type ThermostatsSimulateHvacModeAdjustedPostJSONRequestBody = ThermostatsSimulateHvacModeAdjustedRequestBody
 
 // ThermostatsSimulateTemperatureReachedPostJSONRequestBody defines body for ThermostatsSimulateTemperatureReachedPost for application/json ContentType.
 type ThermostatsSimulateTemperatureReachedPostJSONRequestBody = ThermostatsSimulateTemperatureReachedRequestBody
@@ -28660,7 +28660,7 @@ type UserIdentitiesDeletePostJSONRequestBody = UserIdentitiesDeleteRequestBody
 type UserIdentitiesGenerateInstantKeyPostJSONRequestBody = UserIdentitiesGenerateInstantKeyRequestBody
 
 // UserIdentitiesGetPostJSONRequestBody defines body for UserIdentitiesGetPost for application/json ContentType.
-type UserIdentitiesGetPostJSONRequestBody = UserIdentitiesGetRequest
+type UserIdentitiesGetPostJSONRequestBody = UserIdentitiesGetRequestBody
 
 // UserIdentitiesGrantAccessToDevicePostJSONRequestBody defines body for UserIdentitiesGrantAccessToDevicePost for application/json ContentType.
 type UserIdentitiesGrantAccessToDevicePostJSONRequestBody = UserIdentitiesGrantAccessToDeviceRequestBody
@@ -31072,22 +31072,22 @@ func (t *AccessGrantsCreateRequestBodyPart) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsAccessGrantsGetRequest0 returns the union data inside the AccessGrantsGetRequest as a AccessGrantsGetRequest0
-func (t AccessGrantsGetRequest) AsAccessGrantsGetRequest0() (AccessGrantsGetRequest0, error) {
-	var body AccessGrantsGetRequest0
+// AsAccessGrantsGetRequestBody0 returns the union data inside the AccessGrantsGetRequestBody as a AccessGrantsGetRequestBody0
+func (t AccessGrantsGetRequestBody) AsAccessGrantsGetRequestBody0() (AccessGrantsGetRequestBody0, error) {
+	var body AccessGrantsGetRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAccessGrantsGetRequest0 overwrites any union data inside the AccessGrantsGetRequest as the provided AccessGrantsGetRequest0
-func (t *AccessGrantsGetRequest) FromAccessGrantsGetRequest0(v AccessGrantsGetRequest0) error {
+// FromAccessGrantsGetRequestBody0 overwrites any union data inside the AccessGrantsGetRequestBody as the provided AccessGrantsGetRequestBody0
+func (t *AccessGrantsGetRequestBody) FromAccessGrantsGetRequestBody0(v AccessGrantsGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAccessGrantsGetRequest0 performs a merge with any union data inside the AccessGrantsGetRequest, using the provided AccessGrantsGetRequest0
-func (t *AccessGrantsGetRequest) MergeAccessGrantsGetRequest0(v AccessGrantsGetRequest0) error {
+// MergeAccessGrantsGetRequestBody0 performs a merge with any union data inside the AccessGrantsGetRequestBody, using the provided AccessGrantsGetRequestBody0
+func (t *AccessGrantsGetRequestBody) MergeAccessGrantsGetRequestBody0(v AccessGrantsGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -31098,22 +31098,22 @@ func (t *AccessGrantsGetRequest) MergeAccessGrantsGetRequest0(v AccessGrantsGetR
 	return err
 }
 
-// AsAccessGrantsGetRequest1 returns the union data inside the AccessGrantsGetRequest as a AccessGrantsGetRequest1
-func (t AccessGrantsGetRequest) AsAccessGrantsGetRequest1() (AccessGrantsGetRequest1, error) {
-	var body AccessGrantsGetRequest1
+// AsAccessGrantsGetRequestBody1 returns the union data inside the AccessGrantsGetRequestBody as a AccessGrantsGetRequestBody1
+func (t AccessGrantsGetRequestBody) AsAccessGrantsGetRequestBody1() (AccessGrantsGetRequestBody1, error) {
+	var body AccessGrantsGetRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAccessGrantsGetRequest1 overwrites any union data inside the AccessGrantsGetRequest as the provided AccessGrantsGetRequest1
-func (t *AccessGrantsGetRequest) FromAccessGrantsGetRequest1(v AccessGrantsGetRequest1) error {
+// FromAccessGrantsGetRequestBody1 overwrites any union data inside the AccessGrantsGetRequestBody as the provided AccessGrantsGetRequestBody1
+func (t *AccessGrantsGetRequestBody) FromAccessGrantsGetRequestBody1(v AccessGrantsGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAccessGrantsGetRequest1 performs a merge with any union data inside the AccessGrantsGetRequest, using the provided AccessGrantsGetRequest1
-func (t *AccessGrantsGetRequest) MergeAccessGrantsGetRequest1(v AccessGrantsGetRequest1) error {
+// MergeAccessGrantsGetRequestBody1 performs a merge with any union data inside the AccessGrantsGetRequestBody, using the provided AccessGrantsGetRequestBody1
+func (t *AccessGrantsGetRequestBody) MergeAccessGrantsGetRequestBody1(v AccessGrantsGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -31124,12 +31124,12 @@ func (t *AccessGrantsGetRequest) MergeAccessGrantsGetRequest1(v AccessGrantsGetR
 	return err
 }
 
-func (t AccessGrantsGetRequest) MarshalJSON() ([]byte, error) {
+func (t AccessGrantsGetRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AccessGrantsGetRequest) UnmarshalJSON(b []byte) error {
+func (t *AccessGrantsGetRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -31509,22 +31509,22 @@ func (t *AccessMethodWarnings) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsAccessMethodsDeleteRequest0 returns the union data inside the AccessMethodsDeleteRequest as a AccessMethodsDeleteRequest0
-func (t AccessMethodsDeleteRequest) AsAccessMethodsDeleteRequest0() (AccessMethodsDeleteRequest0, error) {
-	var body AccessMethodsDeleteRequest0
+// AsAccessMethodsDeleteRequestBody0 returns the union data inside the AccessMethodsDeleteRequestBody as a AccessMethodsDeleteRequestBody0
+func (t AccessMethodsDeleteRequestBody) AsAccessMethodsDeleteRequestBody0() (AccessMethodsDeleteRequestBody0, error) {
+	var body AccessMethodsDeleteRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAccessMethodsDeleteRequest0 overwrites any union data inside the AccessMethodsDeleteRequest as the provided AccessMethodsDeleteRequest0
-func (t *AccessMethodsDeleteRequest) FromAccessMethodsDeleteRequest0(v AccessMethodsDeleteRequest0) error {
+// FromAccessMethodsDeleteRequestBody0 overwrites any union data inside the AccessMethodsDeleteRequestBody as the provided AccessMethodsDeleteRequestBody0
+func (t *AccessMethodsDeleteRequestBody) FromAccessMethodsDeleteRequestBody0(v AccessMethodsDeleteRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAccessMethodsDeleteRequest0 performs a merge with any union data inside the AccessMethodsDeleteRequest, using the provided AccessMethodsDeleteRequest0
-func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest0(v AccessMethodsDeleteRequest0) error {
+// MergeAccessMethodsDeleteRequestBody0 performs a merge with any union data inside the AccessMethodsDeleteRequestBody, using the provided AccessMethodsDeleteRequestBody0
+func (t *AccessMethodsDeleteRequestBody) MergeAccessMethodsDeleteRequestBody0(v AccessMethodsDeleteRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -31535,22 +31535,22 @@ func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest0(v AccessMe
 	return err
 }
 
-// AsAccessMethodsDeleteRequest1 returns the union data inside the AccessMethodsDeleteRequest as a AccessMethodsDeleteRequest1
-func (t AccessMethodsDeleteRequest) AsAccessMethodsDeleteRequest1() (AccessMethodsDeleteRequest1, error) {
-	var body AccessMethodsDeleteRequest1
+// AsAccessMethodsDeleteRequestBody1 returns the union data inside the AccessMethodsDeleteRequestBody as a AccessMethodsDeleteRequestBody1
+func (t AccessMethodsDeleteRequestBody) AsAccessMethodsDeleteRequestBody1() (AccessMethodsDeleteRequestBody1, error) {
+	var body AccessMethodsDeleteRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAccessMethodsDeleteRequest1 overwrites any union data inside the AccessMethodsDeleteRequest as the provided AccessMethodsDeleteRequest1
-func (t *AccessMethodsDeleteRequest) FromAccessMethodsDeleteRequest1(v AccessMethodsDeleteRequest1) error {
+// FromAccessMethodsDeleteRequestBody1 overwrites any union data inside the AccessMethodsDeleteRequestBody as the provided AccessMethodsDeleteRequestBody1
+func (t *AccessMethodsDeleteRequestBody) FromAccessMethodsDeleteRequestBody1(v AccessMethodsDeleteRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAccessMethodsDeleteRequest1 performs a merge with any union data inside the AccessMethodsDeleteRequest, using the provided AccessMethodsDeleteRequest1
-func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest1(v AccessMethodsDeleteRequest1) error {
+// MergeAccessMethodsDeleteRequestBody1 performs a merge with any union data inside the AccessMethodsDeleteRequestBody, using the provided AccessMethodsDeleteRequestBody1
+func (t *AccessMethodsDeleteRequestBody) MergeAccessMethodsDeleteRequestBody1(v AccessMethodsDeleteRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -31561,22 +31561,22 @@ func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest1(v AccessMe
 	return err
 }
 
-// AsAccessMethodsDeleteRequest2 returns the union data inside the AccessMethodsDeleteRequest as a AccessMethodsDeleteRequest2
-func (t AccessMethodsDeleteRequest) AsAccessMethodsDeleteRequest2() (AccessMethodsDeleteRequest2, error) {
-	var body AccessMethodsDeleteRequest2
+// AsAccessMethodsDeleteRequestBody2 returns the union data inside the AccessMethodsDeleteRequestBody as a AccessMethodsDeleteRequestBody2
+func (t AccessMethodsDeleteRequestBody) AsAccessMethodsDeleteRequestBody2() (AccessMethodsDeleteRequestBody2, error) {
+	var body AccessMethodsDeleteRequestBody2
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAccessMethodsDeleteRequest2 overwrites any union data inside the AccessMethodsDeleteRequest as the provided AccessMethodsDeleteRequest2
-func (t *AccessMethodsDeleteRequest) FromAccessMethodsDeleteRequest2(v AccessMethodsDeleteRequest2) error {
+// FromAccessMethodsDeleteRequestBody2 overwrites any union data inside the AccessMethodsDeleteRequestBody as the provided AccessMethodsDeleteRequestBody2
+func (t *AccessMethodsDeleteRequestBody) FromAccessMethodsDeleteRequestBody2(v AccessMethodsDeleteRequestBody2) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAccessMethodsDeleteRequest2 performs a merge with any union data inside the AccessMethodsDeleteRequest, using the provided AccessMethodsDeleteRequest2
-func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest2(v AccessMethodsDeleteRequest2) error {
+// MergeAccessMethodsDeleteRequestBody2 performs a merge with any union data inside the AccessMethodsDeleteRequestBody, using the provided AccessMethodsDeleteRequestBody2
+func (t *AccessMethodsDeleteRequestBody) MergeAccessMethodsDeleteRequestBody2(v AccessMethodsDeleteRequestBody2) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -31587,12 +31587,12 @@ func (t *AccessMethodsDeleteRequest) MergeAccessMethodsDeleteRequest2(v AccessMe
 	return err
 }
 
-func (t AccessMethodsDeleteRequest) MarshalJSON() ([]byte, error) {
+func (t AccessMethodsDeleteRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AccessMethodsDeleteRequest) UnmarshalJSON(b []byte) error {
+func (t *AccessMethodsDeleteRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -32880,22 +32880,22 @@ func (t *AcsEncodersListRequestBodyPart) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialEncodeWillFailRequest0 returns the union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest as a AcsEncodersSimulateNextCredentialEncodeWillFailRequest0
-func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequest) AsAcsEncodersSimulateNextCredentialEncodeWillFailRequest0() (AcsEncodersSimulateNextCredentialEncodeWillFailRequest0, error) {
-	var body AcsEncodersSimulateNextCredentialEncodeWillFailRequest0
+// AsAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0 returns the union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody as a AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0
+func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) AsAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0() (AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0, error) {
+	var body AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialEncodeWillFailRequest0 overwrites any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest as the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequest0
-func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) FromAcsEncodersSimulateNextCredentialEncodeWillFailRequest0(v AcsEncodersSimulateNextCredentialEncodeWillFailRequest0) error {
+// FromAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0 overwrites any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody as the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0
+func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) FromAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0(v AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequest0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest, using the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequest0
-func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequest0(v AcsEncodersSimulateNextCredentialEncodeWillFailRequest0) error {
+// MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody, using the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0
+func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0(v AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -32906,22 +32906,22 @@ func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) MergeAcsEncoder
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialEncodeWillFailRequest1 returns the union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest as a AcsEncodersSimulateNextCredentialEncodeWillFailRequest1
-func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequest) AsAcsEncodersSimulateNextCredentialEncodeWillFailRequest1() (AcsEncodersSimulateNextCredentialEncodeWillFailRequest1, error) {
-	var body AcsEncodersSimulateNextCredentialEncodeWillFailRequest1
+// AsAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1 returns the union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody as a AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1
+func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) AsAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1() (AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1, error) {
+	var body AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialEncodeWillFailRequest1 overwrites any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest as the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequest1
-func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) FromAcsEncodersSimulateNextCredentialEncodeWillFailRequest1(v AcsEncodersSimulateNextCredentialEncodeWillFailRequest1) error {
+// FromAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1 overwrites any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody as the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1
+func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) FromAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1(v AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequest1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequest, using the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequest1
-func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequest1(v AcsEncodersSimulateNextCredentialEncodeWillFailRequest1) error {
+// MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody, using the provided AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1
+func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) MergeAcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1(v AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -32932,32 +32932,32 @@ func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) MergeAcsEncoder
 	return err
 }
 
-func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequest) MarshalJSON() ([]byte, error) {
+func (t AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequest) UnmarshalJSON(b []byte) error {
+func (t *AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialScanWillFailRequest0 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest as a AcsEncodersSimulateNextCredentialScanWillFailRequest0
-func (t AcsEncodersSimulateNextCredentialScanWillFailRequest) AsAcsEncodersSimulateNextCredentialScanWillFailRequest0() (AcsEncodersSimulateNextCredentialScanWillFailRequest0, error) {
-	var body AcsEncodersSimulateNextCredentialScanWillFailRequest0
+// AsAcsEncodersSimulateNextCredentialScanWillFailRequestBody0 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody as a AcsEncodersSimulateNextCredentialScanWillFailRequestBody0
+func (t AcsEncodersSimulateNextCredentialScanWillFailRequestBody) AsAcsEncodersSimulateNextCredentialScanWillFailRequestBody0() (AcsEncodersSimulateNextCredentialScanWillFailRequestBody0, error) {
+	var body AcsEncodersSimulateNextCredentialScanWillFailRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialScanWillFailRequest0 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest as the provided AcsEncodersSimulateNextCredentialScanWillFailRequest0
-func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) FromAcsEncodersSimulateNextCredentialScanWillFailRequest0(v AcsEncodersSimulateNextCredentialScanWillFailRequest0) error {
+// FromAcsEncodersSimulateNextCredentialScanWillFailRequestBody0 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody as the provided AcsEncodersSimulateNextCredentialScanWillFailRequestBody0
+func (t *AcsEncodersSimulateNextCredentialScanWillFailRequestBody) FromAcsEncodersSimulateNextCredentialScanWillFailRequestBody0(v AcsEncodersSimulateNextCredentialScanWillFailRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialScanWillFailRequest0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest, using the provided AcsEncodersSimulateNextCredentialScanWillFailRequest0
-func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) MergeAcsEncodersSimulateNextCredentialScanWillFailRequest0(v AcsEncodersSimulateNextCredentialScanWillFailRequest0) error {
+// MergeAcsEncodersSimulateNextCredentialScanWillFailRequestBody0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody, using the provided AcsEncodersSimulateNextCredentialScanWillFailRequestBody0
+func (t *AcsEncodersSimulateNextCredentialScanWillFailRequestBody) MergeAcsEncodersSimulateNextCredentialScanWillFailRequestBody0(v AcsEncodersSimulateNextCredentialScanWillFailRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -32968,22 +32968,22 @@ func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) MergeAcsEncodersS
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialScanWillFailRequest1 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest as a AcsEncodersSimulateNextCredentialScanWillFailRequest1
-func (t AcsEncodersSimulateNextCredentialScanWillFailRequest) AsAcsEncodersSimulateNextCredentialScanWillFailRequest1() (AcsEncodersSimulateNextCredentialScanWillFailRequest1, error) {
-	var body AcsEncodersSimulateNextCredentialScanWillFailRequest1
+// AsAcsEncodersSimulateNextCredentialScanWillFailRequestBody1 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody as a AcsEncodersSimulateNextCredentialScanWillFailRequestBody1
+func (t AcsEncodersSimulateNextCredentialScanWillFailRequestBody) AsAcsEncodersSimulateNextCredentialScanWillFailRequestBody1() (AcsEncodersSimulateNextCredentialScanWillFailRequestBody1, error) {
+	var body AcsEncodersSimulateNextCredentialScanWillFailRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialScanWillFailRequest1 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest as the provided AcsEncodersSimulateNextCredentialScanWillFailRequest1
-func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) FromAcsEncodersSimulateNextCredentialScanWillFailRequest1(v AcsEncodersSimulateNextCredentialScanWillFailRequest1) error {
+// FromAcsEncodersSimulateNextCredentialScanWillFailRequestBody1 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody as the provided AcsEncodersSimulateNextCredentialScanWillFailRequestBody1
+func (t *AcsEncodersSimulateNextCredentialScanWillFailRequestBody) FromAcsEncodersSimulateNextCredentialScanWillFailRequestBody1(v AcsEncodersSimulateNextCredentialScanWillFailRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialScanWillFailRequest1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequest, using the provided AcsEncodersSimulateNextCredentialScanWillFailRequest1
-func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) MergeAcsEncodersSimulateNextCredentialScanWillFailRequest1(v AcsEncodersSimulateNextCredentialScanWillFailRequest1) error {
+// MergeAcsEncodersSimulateNextCredentialScanWillFailRequestBody1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillFailRequestBody, using the provided AcsEncodersSimulateNextCredentialScanWillFailRequestBody1
+func (t *AcsEncodersSimulateNextCredentialScanWillFailRequestBody) MergeAcsEncodersSimulateNextCredentialScanWillFailRequestBody1(v AcsEncodersSimulateNextCredentialScanWillFailRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -32994,32 +32994,32 @@ func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) MergeAcsEncodersS
 	return err
 }
 
-func (t AcsEncodersSimulateNextCredentialScanWillFailRequest) MarshalJSON() ([]byte, error) {
+func (t AcsEncodersSimulateNextCredentialScanWillFailRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AcsEncodersSimulateNextCredentialScanWillFailRequest) UnmarshalJSON(b []byte) error {
+func (t *AcsEncodersSimulateNextCredentialScanWillFailRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest0 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as a AcsEncodersSimulateNextCredentialScanWillSucceedRequest0
-func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequest) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest0() (AcsEncodersSimulateNextCredentialScanWillSucceedRequest0, error) {
-	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequest0
+// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as a AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0
+func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0() (AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0, error) {
+	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest0 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest0
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest0(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest0) error {
+// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest0
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest0(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest0) error {
+// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -33030,22 +33030,22 @@ func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncode
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest1 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as a AcsEncodersSimulateNextCredentialScanWillSucceedRequest1
-func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequest) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest1() (AcsEncodersSimulateNextCredentialScanWillSucceedRequest1, error) {
-	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequest1
+// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as a AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1
+func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1() (AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1, error) {
+	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest1 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest1
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest1(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest1) error {
+// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest1
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest1(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest1) error {
+// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -33056,22 +33056,22 @@ func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncode
 	return err
 }
 
-// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest2 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as a AcsEncodersSimulateNextCredentialScanWillSucceedRequest2
-func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequest) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequest2() (AcsEncodersSimulateNextCredentialScanWillSucceedRequest2, error) {
-	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequest2
+// AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2 returns the union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as a AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2
+func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) AsAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2() (AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2, error) {
+	var body AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest2 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest2
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequest2(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest2) error {
+// FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2 overwrites any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody as the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) FromAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest2 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequest, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequest2
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequest2(v AcsEncodersSimulateNextCredentialScanWillSucceedRequest2) error {
+// MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2 performs a merge with any union data inside the AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody, using the provided AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) MergeAcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2(v AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody2) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -33082,12 +33082,12 @@ func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MergeAcsEncode
 	return err
 }
 
-func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequest) MarshalJSON() ([]byte, error) {
+func (t AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequest) UnmarshalJSON(b []byte) error {
+func (t *AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -37498,22 +37498,22 @@ func (t *ConnectedAccountWarnings) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsConnectedAccountsGetRequest0 returns the union data inside the ConnectedAccountsGetRequest as a ConnectedAccountsGetRequest0
-func (t ConnectedAccountsGetRequest) AsConnectedAccountsGetRequest0() (ConnectedAccountsGetRequest0, error) {
-	var body ConnectedAccountsGetRequest0
+// AsConnectedAccountsGetRequestBody0 returns the union data inside the ConnectedAccountsGetRequestBody as a ConnectedAccountsGetRequestBody0
+func (t ConnectedAccountsGetRequestBody) AsConnectedAccountsGetRequestBody0() (ConnectedAccountsGetRequestBody0, error) {
+	var body ConnectedAccountsGetRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConnectedAccountsGetRequest0 overwrites any union data inside the ConnectedAccountsGetRequest as the provided ConnectedAccountsGetRequest0
-func (t *ConnectedAccountsGetRequest) FromConnectedAccountsGetRequest0(v ConnectedAccountsGetRequest0) error {
+// FromConnectedAccountsGetRequestBody0 overwrites any union data inside the ConnectedAccountsGetRequestBody as the provided ConnectedAccountsGetRequestBody0
+func (t *ConnectedAccountsGetRequestBody) FromConnectedAccountsGetRequestBody0(v ConnectedAccountsGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConnectedAccountsGetRequest0 performs a merge with any union data inside the ConnectedAccountsGetRequest, using the provided ConnectedAccountsGetRequest0
-func (t *ConnectedAccountsGetRequest) MergeConnectedAccountsGetRequest0(v ConnectedAccountsGetRequest0) error {
+// MergeConnectedAccountsGetRequestBody0 performs a merge with any union data inside the ConnectedAccountsGetRequestBody, using the provided ConnectedAccountsGetRequestBody0
+func (t *ConnectedAccountsGetRequestBody) MergeConnectedAccountsGetRequestBody0(v ConnectedAccountsGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -37524,22 +37524,22 @@ func (t *ConnectedAccountsGetRequest) MergeConnectedAccountsGetRequest0(v Connec
 	return err
 }
 
-// AsConnectedAccountsGetRequest1 returns the union data inside the ConnectedAccountsGetRequest as a ConnectedAccountsGetRequest1
-func (t ConnectedAccountsGetRequest) AsConnectedAccountsGetRequest1() (ConnectedAccountsGetRequest1, error) {
-	var body ConnectedAccountsGetRequest1
+// AsConnectedAccountsGetRequestBody1 returns the union data inside the ConnectedAccountsGetRequestBody as a ConnectedAccountsGetRequestBody1
+func (t ConnectedAccountsGetRequestBody) AsConnectedAccountsGetRequestBody1() (ConnectedAccountsGetRequestBody1, error) {
+	var body ConnectedAccountsGetRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConnectedAccountsGetRequest1 overwrites any union data inside the ConnectedAccountsGetRequest as the provided ConnectedAccountsGetRequest1
-func (t *ConnectedAccountsGetRequest) FromConnectedAccountsGetRequest1(v ConnectedAccountsGetRequest1) error {
+// FromConnectedAccountsGetRequestBody1 overwrites any union data inside the ConnectedAccountsGetRequestBody as the provided ConnectedAccountsGetRequestBody1
+func (t *ConnectedAccountsGetRequestBody) FromConnectedAccountsGetRequestBody1(v ConnectedAccountsGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConnectedAccountsGetRequest1 performs a merge with any union data inside the ConnectedAccountsGetRequest, using the provided ConnectedAccountsGetRequest1
-func (t *ConnectedAccountsGetRequest) MergeConnectedAccountsGetRequest1(v ConnectedAccountsGetRequest1) error {
+// MergeConnectedAccountsGetRequestBody1 performs a merge with any union data inside the ConnectedAccountsGetRequestBody, using the provided ConnectedAccountsGetRequestBody1
+func (t *ConnectedAccountsGetRequestBody) MergeConnectedAccountsGetRequestBody1(v ConnectedAccountsGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -37550,12 +37550,12 @@ func (t *ConnectedAccountsGetRequest) MergeConnectedAccountsGetRequest1(v Connec
 	return err
 }
 
-func (t ConnectedAccountsGetRequest) MarshalJSON() ([]byte, error) {
+func (t ConnectedAccountsGetRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *ConnectedAccountsGetRequest) UnmarshalJSON(b []byte) error {
+func (t *ConnectedAccountsGetRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -44122,22 +44122,22 @@ func (t *PhoneSessionUserIdentityWarnings) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsSpacesGetRequest0 returns the union data inside the SpacesGetRequest as a SpacesGetRequest0
-func (t SpacesGetRequest) AsSpacesGetRequest0() (SpacesGetRequest0, error) {
-	var body SpacesGetRequest0
+// AsSpacesGetRequestBody0 returns the union data inside the SpacesGetRequestBody as a SpacesGetRequestBody0
+func (t SpacesGetRequestBody) AsSpacesGetRequestBody0() (SpacesGetRequestBody0, error) {
+	var body SpacesGetRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSpacesGetRequest0 overwrites any union data inside the SpacesGetRequest as the provided SpacesGetRequest0
-func (t *SpacesGetRequest) FromSpacesGetRequest0(v SpacesGetRequest0) error {
+// FromSpacesGetRequestBody0 overwrites any union data inside the SpacesGetRequestBody as the provided SpacesGetRequestBody0
+func (t *SpacesGetRequestBody) FromSpacesGetRequestBody0(v SpacesGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSpacesGetRequest0 performs a merge with any union data inside the SpacesGetRequest, using the provided SpacesGetRequest0
-func (t *SpacesGetRequest) MergeSpacesGetRequest0(v SpacesGetRequest0) error {
+// MergeSpacesGetRequestBody0 performs a merge with any union data inside the SpacesGetRequestBody, using the provided SpacesGetRequestBody0
+func (t *SpacesGetRequestBody) MergeSpacesGetRequestBody0(v SpacesGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44148,22 +44148,22 @@ func (t *SpacesGetRequest) MergeSpacesGetRequest0(v SpacesGetRequest0) error {
 	return err
 }
 
-// AsSpacesGetRequest1 returns the union data inside the SpacesGetRequest as a SpacesGetRequest1
-func (t SpacesGetRequest) AsSpacesGetRequest1() (SpacesGetRequest1, error) {
-	var body SpacesGetRequest1
+// AsSpacesGetRequestBody1 returns the union data inside the SpacesGetRequestBody as a SpacesGetRequestBody1
+func (t SpacesGetRequestBody) AsSpacesGetRequestBody1() (SpacesGetRequestBody1, error) {
+	var body SpacesGetRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSpacesGetRequest1 overwrites any union data inside the SpacesGetRequest as the provided SpacesGetRequest1
-func (t *SpacesGetRequest) FromSpacesGetRequest1(v SpacesGetRequest1) error {
+// FromSpacesGetRequestBody1 overwrites any union data inside the SpacesGetRequestBody as the provided SpacesGetRequestBody1
+func (t *SpacesGetRequestBody) FromSpacesGetRequestBody1(v SpacesGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSpacesGetRequest1 performs a merge with any union data inside the SpacesGetRequest, using the provided SpacesGetRequest1
-func (t *SpacesGetRequest) MergeSpacesGetRequest1(v SpacesGetRequest1) error {
+// MergeSpacesGetRequestBody1 performs a merge with any union data inside the SpacesGetRequestBody, using the provided SpacesGetRequestBody1
+func (t *SpacesGetRequestBody) MergeSpacesGetRequestBody1(v SpacesGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44174,12 +44174,12 @@ func (t *SpacesGetRequest) MergeSpacesGetRequest1(v SpacesGetRequest1) error {
 	return err
 }
 
-func (t SpacesGetRequest) MarshalJSON() ([]byte, error) {
+func (t SpacesGetRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *SpacesGetRequest) UnmarshalJSON(b []byte) error {
+func (t *SpacesGetRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -44246,15 +44246,15 @@ func (t *StringOrBoolean) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsThermostatsSetHvacModeRequestOff returns the union data inside the ThermostatsSetHvacModeRequest as a ThermostatsSetHvacModeRequestOff
-func (t ThermostatsSetHvacModeRequest) AsThermostatsSetHvacModeRequestOff() (ThermostatsSetHvacModeRequestOff, error) {
+// AsThermostatsSetHvacModeRequestOff returns the union data inside the ThermostatsSetHvacModeRequestBody as a ThermostatsSetHvacModeRequestOff
+func (t ThermostatsSetHvacModeRequestBody) AsThermostatsSetHvacModeRequestOff() (ThermostatsSetHvacModeRequestOff, error) {
 	var body ThermostatsSetHvacModeRequestOff
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSetHvacModeRequestOff overwrites any union data inside the ThermostatsSetHvacModeRequest as the provided ThermostatsSetHvacModeRequestOff
-func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestOff(v ThermostatsSetHvacModeRequestOff) error {
+// FromThermostatsSetHvacModeRequestOff overwrites any union data inside the ThermostatsSetHvacModeRequestBody as the provided ThermostatsSetHvacModeRequestOff
+func (t *ThermostatsSetHvacModeRequestBody) FromThermostatsSetHvacModeRequestOff(v ThermostatsSetHvacModeRequestOff) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44264,8 +44264,8 @@ func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestOff(v T
 	return err
 }
 
-// MergeThermostatsSetHvacModeRequestOff performs a merge with any union data inside the ThermostatsSetHvacModeRequest, using the provided ThermostatsSetHvacModeRequestOff
-func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestOff(v ThermostatsSetHvacModeRequestOff) error {
+// MergeThermostatsSetHvacModeRequestOff performs a merge with any union data inside the ThermostatsSetHvacModeRequestBody, using the provided ThermostatsSetHvacModeRequestOff
+func (t *ThermostatsSetHvacModeRequestBody) MergeThermostatsSetHvacModeRequestOff(v ThermostatsSetHvacModeRequestOff) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44280,15 +44280,15 @@ func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestOff(v 
 	return err
 }
 
-// AsThermostatsSetHvacModeRequestCool returns the union data inside the ThermostatsSetHvacModeRequest as a ThermostatsSetHvacModeRequestCool
-func (t ThermostatsSetHvacModeRequest) AsThermostatsSetHvacModeRequestCool() (ThermostatsSetHvacModeRequestCool, error) {
+// AsThermostatsSetHvacModeRequestCool returns the union data inside the ThermostatsSetHvacModeRequestBody as a ThermostatsSetHvacModeRequestCool
+func (t ThermostatsSetHvacModeRequestBody) AsThermostatsSetHvacModeRequestCool() (ThermostatsSetHvacModeRequestCool, error) {
 	var body ThermostatsSetHvacModeRequestCool
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSetHvacModeRequestCool overwrites any union data inside the ThermostatsSetHvacModeRequest as the provided ThermostatsSetHvacModeRequestCool
-func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestCool(v ThermostatsSetHvacModeRequestCool) error {
+// FromThermostatsSetHvacModeRequestCool overwrites any union data inside the ThermostatsSetHvacModeRequestBody as the provided ThermostatsSetHvacModeRequestCool
+func (t *ThermostatsSetHvacModeRequestBody) FromThermostatsSetHvacModeRequestCool(v ThermostatsSetHvacModeRequestCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44298,8 +44298,8 @@ func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestCool(v 
 	return err
 }
 
-// MergeThermostatsSetHvacModeRequestCool performs a merge with any union data inside the ThermostatsSetHvacModeRequest, using the provided ThermostatsSetHvacModeRequestCool
-func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestCool(v ThermostatsSetHvacModeRequestCool) error {
+// MergeThermostatsSetHvacModeRequestCool performs a merge with any union data inside the ThermostatsSetHvacModeRequestBody, using the provided ThermostatsSetHvacModeRequestCool
+func (t *ThermostatsSetHvacModeRequestBody) MergeThermostatsSetHvacModeRequestCool(v ThermostatsSetHvacModeRequestCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44314,15 +44314,15 @@ func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestCool(v
 	return err
 }
 
-// AsThermostatsSetHvacModeRequestHeat returns the union data inside the ThermostatsSetHvacModeRequest as a ThermostatsSetHvacModeRequestHeat
-func (t ThermostatsSetHvacModeRequest) AsThermostatsSetHvacModeRequestHeat() (ThermostatsSetHvacModeRequestHeat, error) {
+// AsThermostatsSetHvacModeRequestHeat returns the union data inside the ThermostatsSetHvacModeRequestBody as a ThermostatsSetHvacModeRequestHeat
+func (t ThermostatsSetHvacModeRequestBody) AsThermostatsSetHvacModeRequestHeat() (ThermostatsSetHvacModeRequestHeat, error) {
 	var body ThermostatsSetHvacModeRequestHeat
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSetHvacModeRequestHeat overwrites any union data inside the ThermostatsSetHvacModeRequest as the provided ThermostatsSetHvacModeRequestHeat
-func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestHeat(v ThermostatsSetHvacModeRequestHeat) error {
+// FromThermostatsSetHvacModeRequestHeat overwrites any union data inside the ThermostatsSetHvacModeRequestBody as the provided ThermostatsSetHvacModeRequestHeat
+func (t *ThermostatsSetHvacModeRequestBody) FromThermostatsSetHvacModeRequestHeat(v ThermostatsSetHvacModeRequestHeat) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44332,8 +44332,8 @@ func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestHeat(v 
 	return err
 }
 
-// MergeThermostatsSetHvacModeRequestHeat performs a merge with any union data inside the ThermostatsSetHvacModeRequest, using the provided ThermostatsSetHvacModeRequestHeat
-func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestHeat(v ThermostatsSetHvacModeRequestHeat) error {
+// MergeThermostatsSetHvacModeRequestHeat performs a merge with any union data inside the ThermostatsSetHvacModeRequestBody, using the provided ThermostatsSetHvacModeRequestHeat
+func (t *ThermostatsSetHvacModeRequestBody) MergeThermostatsSetHvacModeRequestHeat(v ThermostatsSetHvacModeRequestHeat) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44348,15 +44348,15 @@ func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestHeat(v
 	return err
 }
 
-// AsThermostatsSetHvacModeRequestHeatCool returns the union data inside the ThermostatsSetHvacModeRequest as a ThermostatsSetHvacModeRequestHeatCool
-func (t ThermostatsSetHvacModeRequest) AsThermostatsSetHvacModeRequestHeatCool() (ThermostatsSetHvacModeRequestHeatCool, error) {
+// AsThermostatsSetHvacModeRequestHeatCool returns the union data inside the ThermostatsSetHvacModeRequestBody as a ThermostatsSetHvacModeRequestHeatCool
+func (t ThermostatsSetHvacModeRequestBody) AsThermostatsSetHvacModeRequestHeatCool() (ThermostatsSetHvacModeRequestHeatCool, error) {
 	var body ThermostatsSetHvacModeRequestHeatCool
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSetHvacModeRequestHeatCool overwrites any union data inside the ThermostatsSetHvacModeRequest as the provided ThermostatsSetHvacModeRequestHeatCool
-func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestHeatCool(v ThermostatsSetHvacModeRequestHeatCool) error {
+// FromThermostatsSetHvacModeRequestHeatCool overwrites any union data inside the ThermostatsSetHvacModeRequestBody as the provided ThermostatsSetHvacModeRequestHeatCool
+func (t *ThermostatsSetHvacModeRequestBody) FromThermostatsSetHvacModeRequestHeatCool(v ThermostatsSetHvacModeRequestHeatCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44366,8 +44366,8 @@ func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestHeatCoo
 	return err
 }
 
-// MergeThermostatsSetHvacModeRequestHeatCool performs a merge with any union data inside the ThermostatsSetHvacModeRequest, using the provided ThermostatsSetHvacModeRequestHeatCool
-func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestHeatCool(v ThermostatsSetHvacModeRequestHeatCool) error {
+// MergeThermostatsSetHvacModeRequestHeatCool performs a merge with any union data inside the ThermostatsSetHvacModeRequestBody, using the provided ThermostatsSetHvacModeRequestHeatCool
+func (t *ThermostatsSetHvacModeRequestBody) MergeThermostatsSetHvacModeRequestHeatCool(v ThermostatsSetHvacModeRequestHeatCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44382,15 +44382,15 @@ func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestHeatCo
 	return err
 }
 
-// AsThermostatsSetHvacModeRequestEco returns the union data inside the ThermostatsSetHvacModeRequest as a ThermostatsSetHvacModeRequestEco
-func (t ThermostatsSetHvacModeRequest) AsThermostatsSetHvacModeRequestEco() (ThermostatsSetHvacModeRequestEco, error) {
+// AsThermostatsSetHvacModeRequestEco returns the union data inside the ThermostatsSetHvacModeRequestBody as a ThermostatsSetHvacModeRequestEco
+func (t ThermostatsSetHvacModeRequestBody) AsThermostatsSetHvacModeRequestEco() (ThermostatsSetHvacModeRequestEco, error) {
 	var body ThermostatsSetHvacModeRequestEco
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSetHvacModeRequestEco overwrites any union data inside the ThermostatsSetHvacModeRequest as the provided ThermostatsSetHvacModeRequestEco
-func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestEco(v ThermostatsSetHvacModeRequestEco) error {
+// FromThermostatsSetHvacModeRequestEco overwrites any union data inside the ThermostatsSetHvacModeRequestBody as the provided ThermostatsSetHvacModeRequestEco
+func (t *ThermostatsSetHvacModeRequestBody) FromThermostatsSetHvacModeRequestEco(v ThermostatsSetHvacModeRequestEco) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44400,8 +44400,8 @@ func (t *ThermostatsSetHvacModeRequest) FromThermostatsSetHvacModeRequestEco(v T
 	return err
 }
 
-// MergeThermostatsSetHvacModeRequestEco performs a merge with any union data inside the ThermostatsSetHvacModeRequest, using the provided ThermostatsSetHvacModeRequestEco
-func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestEco(v ThermostatsSetHvacModeRequestEco) error {
+// MergeThermostatsSetHvacModeRequestEco performs a merge with any union data inside the ThermostatsSetHvacModeRequestBody, using the provided ThermostatsSetHvacModeRequestEco
+func (t *ThermostatsSetHvacModeRequestBody) MergeThermostatsSetHvacModeRequestEco(v ThermostatsSetHvacModeRequestEco) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44416,7 +44416,7 @@ func (t *ThermostatsSetHvacModeRequest) MergeThermostatsSetHvacModeRequestEco(v 
 	return err
 }
 
-func (t ThermostatsSetHvacModeRequest) Discriminator() (string, error) {
+func (t ThermostatsSetHvacModeRequestBody) Discriminator() (string, error) {
 	var discriminator struct {
 		Discriminator string `json:"hvac_mode_setting"`
 	}
@@ -44424,7 +44424,7 @@ func (t ThermostatsSetHvacModeRequest) Discriminator() (string, error) {
 	return discriminator.Discriminator, err
 }
 
-func (t ThermostatsSetHvacModeRequest) ValueByDiscriminator() (interface{}, error) {
+func (t ThermostatsSetHvacModeRequestBody) ValueByDiscriminator() (interface{}, error) {
 	discriminator, err := t.Discriminator()
 	if err != nil {
 		return nil, err
@@ -44445,25 +44445,25 @@ func (t ThermostatsSetHvacModeRequest) ValueByDiscriminator() (interface{}, erro
 	}
 }
 
-func (t ThermostatsSetHvacModeRequest) MarshalJSON() ([]byte, error) {
+func (t ThermostatsSetHvacModeRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *ThermostatsSetHvacModeRequest) UnmarshalJSON(b []byte) error {
+func (t *ThermostatsSetHvacModeRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsThermostatsSimulateHvacModeAdjustedRequestOff returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequest as a ThermostatsSimulateHvacModeAdjustedRequestOff
-func (t ThermostatsSimulateHvacModeAdjustedRequest) AsThermostatsSimulateHvacModeAdjustedRequestOff() (ThermostatsSimulateHvacModeAdjustedRequestOff, error) {
+// AsThermostatsSimulateHvacModeAdjustedRequestOff returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as a ThermostatsSimulateHvacModeAdjustedRequestOff
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) AsThermostatsSimulateHvacModeAdjustedRequestOff() (ThermostatsSimulateHvacModeAdjustedRequestOff, error) {
 	var body ThermostatsSimulateHvacModeAdjustedRequestOff
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSimulateHvacModeAdjustedRequestOff overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequest as the provided ThermostatsSimulateHvacModeAdjustedRequestOff
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvacModeAdjustedRequestOff(v ThermostatsSimulateHvacModeAdjustedRequestOff) error {
+// FromThermostatsSimulateHvacModeAdjustedRequestOff overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as the provided ThermostatsSimulateHvacModeAdjustedRequestOff
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) FromThermostatsSimulateHvacModeAdjustedRequestOff(v ThermostatsSimulateHvacModeAdjustedRequestOff) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44473,8 +44473,8 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvac
 	return err
 }
 
-// MergeThermostatsSimulateHvacModeAdjustedRequestOff performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequest, using the provided ThermostatsSimulateHvacModeAdjustedRequestOff
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHvacModeAdjustedRequestOff(v ThermostatsSimulateHvacModeAdjustedRequestOff) error {
+// MergeThermostatsSimulateHvacModeAdjustedRequestOff performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody, using the provided ThermostatsSimulateHvacModeAdjustedRequestOff
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) MergeThermostatsSimulateHvacModeAdjustedRequestOff(v ThermostatsSimulateHvacModeAdjustedRequestOff) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44489,15 +44489,15 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHva
 	return err
 }
 
-// AsThermostatsSimulateHvacModeAdjustedRequestCool returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequest as a ThermostatsSimulateHvacModeAdjustedRequestCool
-func (t ThermostatsSimulateHvacModeAdjustedRequest) AsThermostatsSimulateHvacModeAdjustedRequestCool() (ThermostatsSimulateHvacModeAdjustedRequestCool, error) {
+// AsThermostatsSimulateHvacModeAdjustedRequestCool returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as a ThermostatsSimulateHvacModeAdjustedRequestCool
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) AsThermostatsSimulateHvacModeAdjustedRequestCool() (ThermostatsSimulateHvacModeAdjustedRequestCool, error) {
 	var body ThermostatsSimulateHvacModeAdjustedRequestCool
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSimulateHvacModeAdjustedRequestCool overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequest as the provided ThermostatsSimulateHvacModeAdjustedRequestCool
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvacModeAdjustedRequestCool(v ThermostatsSimulateHvacModeAdjustedRequestCool) error {
+// FromThermostatsSimulateHvacModeAdjustedRequestCool overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as the provided ThermostatsSimulateHvacModeAdjustedRequestCool
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) FromThermostatsSimulateHvacModeAdjustedRequestCool(v ThermostatsSimulateHvacModeAdjustedRequestCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44507,8 +44507,8 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvac
 	return err
 }
 
-// MergeThermostatsSimulateHvacModeAdjustedRequestCool performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequest, using the provided ThermostatsSimulateHvacModeAdjustedRequestCool
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHvacModeAdjustedRequestCool(v ThermostatsSimulateHvacModeAdjustedRequestCool) error {
+// MergeThermostatsSimulateHvacModeAdjustedRequestCool performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody, using the provided ThermostatsSimulateHvacModeAdjustedRequestCool
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) MergeThermostatsSimulateHvacModeAdjustedRequestCool(v ThermostatsSimulateHvacModeAdjustedRequestCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44523,15 +44523,15 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHva
 	return err
 }
 
-// AsThermostatsSimulateHvacModeAdjustedRequestHeat returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequest as a ThermostatsSimulateHvacModeAdjustedRequestHeat
-func (t ThermostatsSimulateHvacModeAdjustedRequest) AsThermostatsSimulateHvacModeAdjustedRequestHeat() (ThermostatsSimulateHvacModeAdjustedRequestHeat, error) {
+// AsThermostatsSimulateHvacModeAdjustedRequestHeat returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as a ThermostatsSimulateHvacModeAdjustedRequestHeat
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) AsThermostatsSimulateHvacModeAdjustedRequestHeat() (ThermostatsSimulateHvacModeAdjustedRequestHeat, error) {
 	var body ThermostatsSimulateHvacModeAdjustedRequestHeat
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSimulateHvacModeAdjustedRequestHeat overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequest as the provided ThermostatsSimulateHvacModeAdjustedRequestHeat
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvacModeAdjustedRequestHeat(v ThermostatsSimulateHvacModeAdjustedRequestHeat) error {
+// FromThermostatsSimulateHvacModeAdjustedRequestHeat overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as the provided ThermostatsSimulateHvacModeAdjustedRequestHeat
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) FromThermostatsSimulateHvacModeAdjustedRequestHeat(v ThermostatsSimulateHvacModeAdjustedRequestHeat) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44541,8 +44541,8 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvac
 	return err
 }
 
-// MergeThermostatsSimulateHvacModeAdjustedRequestHeat performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequest, using the provided ThermostatsSimulateHvacModeAdjustedRequestHeat
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHvacModeAdjustedRequestHeat(v ThermostatsSimulateHvacModeAdjustedRequestHeat) error {
+// MergeThermostatsSimulateHvacModeAdjustedRequestHeat performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody, using the provided ThermostatsSimulateHvacModeAdjustedRequestHeat
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) MergeThermostatsSimulateHvacModeAdjustedRequestHeat(v ThermostatsSimulateHvacModeAdjustedRequestHeat) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44557,15 +44557,15 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHva
 	return err
 }
 
-// AsThermostatsSimulateHvacModeAdjustedRequestHeatCool returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequest as a ThermostatsSimulateHvacModeAdjustedRequestHeatCool
-func (t ThermostatsSimulateHvacModeAdjustedRequest) AsThermostatsSimulateHvacModeAdjustedRequestHeatCool() (ThermostatsSimulateHvacModeAdjustedRequestHeatCool, error) {
+// AsThermostatsSimulateHvacModeAdjustedRequestHeatCool returns the union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as a ThermostatsSimulateHvacModeAdjustedRequestHeatCool
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) AsThermostatsSimulateHvacModeAdjustedRequestHeatCool() (ThermostatsSimulateHvacModeAdjustedRequestHeatCool, error) {
 	var body ThermostatsSimulateHvacModeAdjustedRequestHeatCool
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromThermostatsSimulateHvacModeAdjustedRequestHeatCool overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequest as the provided ThermostatsSimulateHvacModeAdjustedRequestHeatCool
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvacModeAdjustedRequestHeatCool(v ThermostatsSimulateHvacModeAdjustedRequestHeatCool) error {
+// FromThermostatsSimulateHvacModeAdjustedRequestHeatCool overwrites any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody as the provided ThermostatsSimulateHvacModeAdjustedRequestHeatCool
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) FromThermostatsSimulateHvacModeAdjustedRequestHeatCool(v ThermostatsSimulateHvacModeAdjustedRequestHeatCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44575,8 +44575,8 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) FromThermostatsSimulateHvac
 	return err
 }
 
-// MergeThermostatsSimulateHvacModeAdjustedRequestHeatCool performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequest, using the provided ThermostatsSimulateHvacModeAdjustedRequestHeatCool
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHvacModeAdjustedRequestHeatCool(v ThermostatsSimulateHvacModeAdjustedRequestHeatCool) error {
+// MergeThermostatsSimulateHvacModeAdjustedRequestHeatCool performs a merge with any union data inside the ThermostatsSimulateHvacModeAdjustedRequestBody, using the provided ThermostatsSimulateHvacModeAdjustedRequestHeatCool
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) MergeThermostatsSimulateHvacModeAdjustedRequestHeatCool(v ThermostatsSimulateHvacModeAdjustedRequestHeatCool) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44591,7 +44591,7 @@ func (t *ThermostatsSimulateHvacModeAdjustedRequest) MergeThermostatsSimulateHva
 	return err
 }
 
-func (t ThermostatsSimulateHvacModeAdjustedRequest) Discriminator() (string, error) {
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) Discriminator() (string, error) {
 	var discriminator struct {
 		Discriminator string `json:"hvac_mode"`
 	}
@@ -44599,7 +44599,7 @@ func (t ThermostatsSimulateHvacModeAdjustedRequest) Discriminator() (string, err
 	return discriminator.Discriminator, err
 }
 
-func (t ThermostatsSimulateHvacModeAdjustedRequest) ValueByDiscriminator() (interface{}, error) {
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) ValueByDiscriminator() (interface{}, error) {
 	discriminator, err := t.Discriminator()
 	if err != nil {
 		return nil, err
@@ -44618,32 +44618,32 @@ func (t ThermostatsSimulateHvacModeAdjustedRequest) ValueByDiscriminator() (inte
 	}
 }
 
-func (t ThermostatsSimulateHvacModeAdjustedRequest) MarshalJSON() ([]byte, error) {
+func (t ThermostatsSimulateHvacModeAdjustedRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *ThermostatsSimulateHvacModeAdjustedRequest) UnmarshalJSON(b []byte) error {
+func (t *ThermostatsSimulateHvacModeAdjustedRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsUserIdentitiesGetRequest0 returns the union data inside the UserIdentitiesGetRequest as a UserIdentitiesGetRequest0
-func (t UserIdentitiesGetRequest) AsUserIdentitiesGetRequest0() (UserIdentitiesGetRequest0, error) {
-	var body UserIdentitiesGetRequest0
+// AsUserIdentitiesGetRequestBody0 returns the union data inside the UserIdentitiesGetRequestBody as a UserIdentitiesGetRequestBody0
+func (t UserIdentitiesGetRequestBody) AsUserIdentitiesGetRequestBody0() (UserIdentitiesGetRequestBody0, error) {
+	var body UserIdentitiesGetRequestBody0
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromUserIdentitiesGetRequest0 overwrites any union data inside the UserIdentitiesGetRequest as the provided UserIdentitiesGetRequest0
-func (t *UserIdentitiesGetRequest) FromUserIdentitiesGetRequest0(v UserIdentitiesGetRequest0) error {
+// FromUserIdentitiesGetRequestBody0 overwrites any union data inside the UserIdentitiesGetRequestBody as the provided UserIdentitiesGetRequestBody0
+func (t *UserIdentitiesGetRequestBody) FromUserIdentitiesGetRequestBody0(v UserIdentitiesGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeUserIdentitiesGetRequest0 performs a merge with any union data inside the UserIdentitiesGetRequest, using the provided UserIdentitiesGetRequest0
-func (t *UserIdentitiesGetRequest) MergeUserIdentitiesGetRequest0(v UserIdentitiesGetRequest0) error {
+// MergeUserIdentitiesGetRequestBody0 performs a merge with any union data inside the UserIdentitiesGetRequestBody, using the provided UserIdentitiesGetRequestBody0
+func (t *UserIdentitiesGetRequestBody) MergeUserIdentitiesGetRequestBody0(v UserIdentitiesGetRequestBody0) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44654,22 +44654,22 @@ func (t *UserIdentitiesGetRequest) MergeUserIdentitiesGetRequest0(v UserIdentiti
 	return err
 }
 
-// AsUserIdentitiesGetRequest1 returns the union data inside the UserIdentitiesGetRequest as a UserIdentitiesGetRequest1
-func (t UserIdentitiesGetRequest) AsUserIdentitiesGetRequest1() (UserIdentitiesGetRequest1, error) {
-	var body UserIdentitiesGetRequest1
+// AsUserIdentitiesGetRequestBody1 returns the union data inside the UserIdentitiesGetRequestBody as a UserIdentitiesGetRequestBody1
+func (t UserIdentitiesGetRequestBody) AsUserIdentitiesGetRequestBody1() (UserIdentitiesGetRequestBody1, error) {
+	var body UserIdentitiesGetRequestBody1
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromUserIdentitiesGetRequest1 overwrites any union data inside the UserIdentitiesGetRequest as the provided UserIdentitiesGetRequest1
-func (t *UserIdentitiesGetRequest) FromUserIdentitiesGetRequest1(v UserIdentitiesGetRequest1) error {
+// FromUserIdentitiesGetRequestBody1 overwrites any union data inside the UserIdentitiesGetRequestBody as the provided UserIdentitiesGetRequestBody1
+func (t *UserIdentitiesGetRequestBody) FromUserIdentitiesGetRequestBody1(v UserIdentitiesGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeUserIdentitiesGetRequest1 performs a merge with any union data inside the UserIdentitiesGetRequest, using the provided UserIdentitiesGetRequest1
-func (t *UserIdentitiesGetRequest) MergeUserIdentitiesGetRequest1(v UserIdentitiesGetRequest1) error {
+// MergeUserIdentitiesGetRequestBody1 performs a merge with any union data inside the UserIdentitiesGetRequestBody, using the provided UserIdentitiesGetRequestBody1
+func (t *UserIdentitiesGetRequestBody) MergeUserIdentitiesGetRequestBody1(v UserIdentitiesGetRequestBody1) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -44680,12 +44680,12 @@ func (t *UserIdentitiesGetRequest) MergeUserIdentitiesGetRequest1(v UserIdentiti
 	return err
 }
 
-func (t UserIdentitiesGetRequest) MarshalJSON() ([]byte, error) {
+func (t UserIdentitiesGetRequestBody) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *UserIdentitiesGetRequest) UnmarshalJSON(b []byte) error {
+func (t *UserIdentitiesGetRequestBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

@@ -1,19 +1,39 @@
 package seam
 
+import (
+	"fmt"
+
+	"github.com/seamgo/seam-go/gen"
+)
+
 // Client calls the Seam Connect API. Create one with New; it is safe for
 // concurrent use and holds no global state.
 type Client struct {
 	cfg       *config
 	transport *transport
 	scope     clientScope
+	// api is the generated client; every request it makes goes through
+	// transport (auth, SDK headers, timeouts, retries, errors).
+	api *gen.ClientWithResponses
 
-	// The lead adds here the generated API client:
-	//
-	//	api *gen.ClientWithResponses
-	//
-	// built in newClient with gen.NewClientWithResponses(c.cfg.endpoint,
-	// gen.WithHTTPClient(c.transport)), so that every generated request goes
-	// through the transport (auth, SDK headers, timeouts, retries, errors).
+	// AccessCodes manages the access codes of smart locks.
+	AccessCodes *AccessCodesService
+	// ActionAttempts reads action attempts.
+	ActionAttempts *ActionAttemptsService
+	// ClientSessions manages client sessions.
+	ClientSessions *ClientSessionsService
+	// ConnectWebviews manages Connect Webviews.
+	ConnectWebviews *ConnectWebviewsService
+	// ConnectedAccounts manages connected accounts.
+	ConnectedAccounts *ConnectedAccountsService
+	// Devices reads devices of every kind.
+	Devices *DevicesService
+	// Events reads events.
+	Events *EventsService
+	// Locks reads and operates smart locks.
+	Locks *LocksService
+	// Workspaces reads and manages workspaces.
+	Workspaces *WorkspacesService
 }
 
 // New returns a Client configured by opts. Without an authentication option
@@ -41,7 +61,42 @@ func newClient(scope clientScope, opts []Option) (*Client, error) {
 	}
 	c := &Client{cfg: cfg, scope: scope}
 	c.transport = &transport{base: cfg}
+	api, err := gen.NewClientWithResponses(cfg.endpoint, gen.WithHTTPClient(c.transport))
+	if err != nil {
+		return nil, fmt.Errorf("%w: endpoint: %v", ErrInvalidOptions, err)
+	}
+	c.api = api
+	c.AccessCodes = &AccessCodesService{c: c}
+	c.ActionAttempts = &ActionAttemptsService{c: c}
+	c.ClientSessions = &ClientSessionsService{c: c}
+	c.ConnectWebviews = &ConnectWebviewsService{c: c}
+	c.ConnectedAccounts = &ConnectedAccountsService{c: c}
+	c.Devices = &DevicesService{c: c}
+	c.Events = &EventsService{c: c}
+	c.Locks = &LocksService{c: c}
+	c.Workspaces = &WorkspacesService{c: c}
 	return c, nil
+}
+
+// NewWithoutWorkspace returns a client that acts outside any workspace, for
+// /workspaces/create and /workspaces/list. It takes a personal access token
+// (WithPersonalAccessToken, or SEAM_PERSONAL_ACCESS_TOKEN) or a console
+// session token (WithConsoleSessionToken), with or without a workspace id.
+func NewWithoutWorkspace(opts ...Option) (*Client, error) {
+	return newClient(withoutWorkspaceScope, opts)
+}
+
+// API returns the generated client for every operation of the Seam API,
+// wired to this client's transport: it authenticates, sends the SDK
+// headers, applies timeouts and retries, and turns every non-2xx answer into
+// an error (an *APIError). Use it for operations the resource services do
+// not cover:
+//
+//	res, err := client.API().ThermostatsListGetWithResponse(ctx, &gen.ThermostatsListGetParams{})
+//
+// Per-call options apply when the context comes from Client.Context.
+func (c *Client) API() *gen.ClientWithResponses {
+	return c.api
 }
 
 // Endpoint returns the base URL the client sends requests to, without a

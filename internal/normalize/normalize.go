@@ -201,7 +201,7 @@ func (l *lifter) visit(s site) (bool, error) {
 			// endpoint (GET and POST of /devices/list answer the same), instead
 			// of an anonymous struct per operation in the response wrapper and
 			// again in its parser.
-			l.liftBody(s.ref, s.body)
+			l.liftBody(s.ref, s.body, s.src)
 			l.report.add(RuleLiftBodies, 1)
 			return false, nil
 		}
@@ -240,10 +240,13 @@ func isComponent(ptr string) bool {
 // primitives ("string_or_boolean"), else after where it was first met.
 func (l *lifter) liftUnion(s site) {
 	hint := s.hint
+	if s.body != nil {
+		hint = s.body
+	}
 	if name := primitiveUnionName(s.ref.Value); name != "" {
 		hint = []string{name}
 	}
-	l.liftKeyed(s.ref, hint, true)
+	l.liftKeyed(s.ref, hint, true, s.src)
 }
 
 // primitiveUnionName names a union whose members are bare types, e.g.
@@ -279,11 +282,11 @@ func (l *lifter) liftDiscriminated(s site) error {
 	v := s.ref.Value
 	prop := v.Discriminator.PropertyName
 	if prop == "" {
-		return fmt.Errorf("%s: discriminator has no propertyName", s.ptr)
+		return fmt.Errorf("%s: discriminator has no propertyName", s.src)
 	}
 	mapping := openapi3.StringMap[openapi3.MappingRef]{}
 	for i, m := range v.OneOf {
-		mptr := fmt.Sprintf("%s/oneOf/%d", s.ptr, i)
+		mptr := fmt.Sprintf("%s/oneOf/%d", s.src, i)
 		if m == nil || m.Value == nil {
 			return fmt.Errorf("%s: empty union member", mptr)
 		}
@@ -295,7 +298,7 @@ func (l *lifter) liftDiscriminated(s site) error {
 			return fmt.Errorf("%s: discriminator %q: value %q is used by more than one member; cannot derive a mapping", mptr, prop, value)
 		}
 		if m.Ref == "" {
-			l.lift(m, append(clone(s.hint), value))
+			l.lift(m, append(clone(s.hint), value), mptr)
 			l.report.add(RuleLiftDiscriminated, 1)
 		}
 		mapping[value] = openapi3.MappingRef{Ref: m.Ref}
@@ -353,23 +356,24 @@ func (l *lifter) liftIdentifiable(s site) error {
 		names[i] = append(clone(s.hint), suffix...)
 	}
 	for i, m := range v.OneOf {
-		l.lift(m, names[i])
+		l.lift(m, names[i], fmt.Sprintf("%s/oneOf/%d", s.src, i))
 		l.report.add(RuleNameUnionMembers, 1)
 	}
 	return nil
 }
 
 // lift makes m a $ref to a component named after hint, reusing the
-// component of an identical schema lifted before.
-func (l *lifter) lift(m *openapi3.SchemaRef, hint []string) {
-	l.liftKeyed(m, hint, false)
+// component of an identical schema lifted before. src is where m sits in
+// the document as given.
+func (l *lifter) lift(m *openapi3.SchemaRef, hint []string, src string) {
+	l.liftKeyed(m, hint, false, src)
 }
 
 // liftBody lifts a request or response body under the name of its
 // endpoint. Unlike union members, a body is shared only with the other
 // method variants of the same endpoint: two endpoints that answer alike
 // (an action attempt) still get a type each, named after the endpoint.
-func (l *lifter) liftBody(m *openapi3.SchemaRef, hint []string) {
+func (l *lifter) liftBody(m *openapi3.SchemaRef, hint []string, src string) {
 	name := schemaName(hint)
 	body, err := json.Marshal(m.Value)
 	if err != nil {
@@ -390,12 +394,12 @@ func (l *lifter) liftBody(m *openapi3.SchemaRef, hint []string) {
 	component := &openapi3.SchemaRef{Value: m.Value}
 	l.doc.Components.Schemas[name] = component
 	m.Ref = "#/components/schemas/" + name
-	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), hint: []string{name}})
+	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), src: src, hint: []string{name}})
 }
 
 // liftKeyed lifts m; with undocumented, two schemas that differ only in
 // their top-level description or title count as the same.
-func (l *lifter) liftKeyed(m *openapi3.SchemaRef, hint []string, undocumented bool) {
+func (l *lifter) liftKeyed(m *openapi3.SchemaRef, hint []string, undocumented bool, src string) {
 	keyed := m.Value
 	if undocumented {
 		bare := *m.Value
@@ -421,7 +425,7 @@ func (l *lifter) liftKeyed(m *openapi3.SchemaRef, hint []string, undocumented bo
 	component := &openapi3.SchemaRef{Value: m.Value}
 	l.doc.Components.Schemas[name] = component
 	l.byContent[key] = name
-	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), hint: []string{name}})
+	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), src: src, hint: []string{name}})
 	m.Ref = "#/components/schemas/" + name
 }
 

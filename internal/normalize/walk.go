@@ -12,8 +12,12 @@ import (
 // pointer) and the name segments that a schema lifted from here would be
 // named after.
 type site struct {
-	ref  *openapi3.SchemaRef
-	ptr  string
+	ref *openapi3.SchemaRef
+	ptr string
+	// src is where the schema sits in the document as given, for error
+	// messages: inside a schema lifted by this package, ptr points into the
+	// new component, which the spec's authors have never seen.
+	src  string
 	hint []string
 	// body names the root schema of an operation's request or response
 	// body (path segments + "request_body" or "response_body"); nil elsewhere.
@@ -35,10 +39,16 @@ type walker struct {
 
 var methodOrder = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
+// child is the site of a schema below s, at the pointer suffix sub.
+func (s site) child(ref *openapi3.SchemaRef, sub string, hint []string) site {
+	return site{ref: ref, ptr: s.ptr + sub, src: s.src + sub, hint: hint}
+}
+
 func (w *walker) walkDoc(doc *openapi3.T) error {
 	if doc.Components != nil {
 		for _, name := range sortedKeys(doc.Components.Schemas) {
-			if err := w.walk(site{ref: doc.Components.Schemas[name], ptr: "#/components/schemas/" + escapePtr(name), hint: []string{name}}, true); err != nil {
+			ptr := "#/components/schemas/" + escapePtr(name)
+			if err := w.walk(site{ref: doc.Components.Schemas[name], ptr: ptr, src: ptr, hint: []string{name}}, true); err != nil {
 				return err
 			}
 		}
@@ -61,7 +71,8 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 				if p.Value == nil || p.Ref != "" || p.Value.Schema == nil {
 					continue
 				}
-				s := site{ref: p.Value.Schema, ptr: opPtr + "/parameters/" + itoa(i) + "/schema", hint: append(clone(base), "param", p.Value.Name)}
+				ptr := opPtr + "/parameters/" + itoa(i) + "/schema"
+				s := site{ref: p.Value.Schema, ptr: ptr, src: ptr, hint: append(clone(base), "param", p.Value.Name)}
 				if err := w.walk(s, false); err != nil {
 					return err
 				}
@@ -72,7 +83,8 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 					if mt.Schema == nil {
 						continue
 					}
-					s := site{ref: mt.Schema, ptr: opPtr + "/requestBody/content/" + escapePtr(ct) + "/schema", hint: append(clone(base), "request"), body: append(clone(base), "request_body")}
+					ptr := opPtr + "/requestBody/content/" + escapePtr(ct) + "/schema"
+					s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: append(clone(base), "request"), body: append(clone(base), "request_body")}
 					if err := w.walk(s, false); err != nil {
 						return err
 					}
@@ -94,7 +106,8 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 						if mt.Schema == nil {
 							continue
 						}
-						s := site{ref: mt.Schema, ptr: opPtr + "/responses/" + code + "/content/" + escapePtr(ct) + "/schema", hint: h, body: append(clone(h), "body")}
+						ptr := opPtr + "/responses/" + code + "/content/" + escapePtr(ct) + "/schema"
+						s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: h, body: append(clone(h), "body")}
 						if err := w.walk(s, false); err != nil {
 							return err
 						}
@@ -123,15 +136,15 @@ func (w *walker) walk(s site, root bool) error {
 		return nil
 	}
 	for _, name := range sortedKeys(v.Properties) {
-		if err := w.walk(site{ref: v.Properties[name], ptr: s.ptr + "/properties/" + escapePtr(name), hint: append(clone(s.hint), name)}, false); err != nil {
+		if err := w.walk(s.child(v.Properties[name], "/properties/"+escapePtr(name), append(clone(s.hint), name)), false); err != nil {
 			return err
 		}
 	}
-	if err := w.walk(site{ref: v.Items, ptr: s.ptr + "/items", hint: s.hint}, false); err != nil {
+	if err := w.walk(s.child(v.Items, "/items", s.hint), false); err != nil {
 		return err
 	}
 	if ap := v.AdditionalProperties.Schema; ap != nil {
-		if err := w.walk(site{ref: ap, ptr: s.ptr + "/additionalProperties", hint: append(clone(s.hint), "value")}, false); err != nil {
+		if err := w.walk(s.child(ap, "/additionalProperties", append(clone(s.hint), "value")), false); err != nil {
 			return err
 		}
 	}
@@ -143,12 +156,12 @@ func (w *walker) walk(s site, root bool) error {
 		hint []string
 	}{{"allOf", v.AllOf, append(clone(s.hint), "part")}, {"anyOf", v.AnyOf, s.hint}, {"oneOf", v.OneOf, s.hint}} {
 		for i, m := range group.list {
-			if err := w.walk(site{ref: m, ptr: s.ptr + "/" + group.kind + "/" + itoa(i), hint: group.hint}, false); err != nil {
+			if err := w.walk(s.child(m, "/"+group.kind+"/"+itoa(i), group.hint), false); err != nil {
 				return err
 			}
 		}
 	}
-	return w.walk(site{ref: v.Not, ptr: s.ptr + "/not", hint: s.hint}, false)
+	return w.walk(s.child(v.Not, "/not", s.hint), false)
 }
 
 func pathHint(path string) []string {

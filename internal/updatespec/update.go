@@ -1,0 +1,254 @@
+package updatespec
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/seamgo/seam-go/internal/pipeline"
+	"github.com/seamgo/seam-go/internal/specdiff"
+	"github.com/seamgo/seam-go/internal/specsource"
+)
+
+// Result says what Run found and did.
+type Result struct {
+	// Changed is false when the pulled spec is the committed one; then Run
+	// wrote nothing but the changelog ("No change.").
+	Changed bool
+	// Verdict is VerdictNoChange, VerdictNotBreaking or VerdictBreaking
+	// (see Verdict).
+	Verdict string
+	// Old and New describe the committed spec before and after the update
+	// (equal when nothing changed; Old is zero when there was none).
+	Old, New specsource.Meta
+	// Spec is the comparison of the old and new spec; nil when unchanged.
+	Spec *specdiff.Report
+	// Types is the change in the exported types of gen/seam.gen.go.
+	Types TypeDiff
+	// Changelog is the Markdown changelog, also written to ChangelogPath.
+	Changelog     string
+	ChangelogPath string
+	// PRBodyPath holds the changelog cut to MaxPRBodyBytes.
+	PRBodyPath string
+	// OldSpecPath is the copy of the previous openapi.json; empty when
+	// unchanged or when there was none.
+	OldSpecPath string
+}
+
+// Breaking reports whether the verdict is breaking.
+func (r *Result) Breaking() bool { return r.Verdict == VerdictBreaking }
+
+// Run pulls the spec from opts.Source and, when it differs from the
+// committed openapi.json, regenerates openapi.json, its metadata and gen/
+// (as "go generate ./..." does), writes the changelog, then runs
+// "go build ./..." and, unless opts.NoTest, "go test ./...".
+//
+// When the regeneration fails, the committed files are left as they were.
+// When the build or the tests fail, the regenerated files and the changelog
+// stay in place for inspection and Run returns the Result with the error.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	log := opts.log()
+	root := opts.root()
+	specPath := filepath.Join(root, pipeline.SpecFile)
+	codePath := filepath.Join(root, pipeline.GenDir, pipeline.CodeFile)
+
+	oldSpec, err := readOptional(specPath)
+	if err != nil {
+		return nil, err
+	}
+	oldMeta, err := readMetaOptional(filepath.Join(root, pipeline.MetaFile))
+	if err != nil {
+		return nil, err
+	}
+
+	fmt.Fprintf(log, "update-spec: pulling %s\n", sourceName(opts.Source))
+	pulled, err := specsource.Pull(ctx, opts.Source, specsource.Options{Timeout: opts.PullTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("pull: %w", err)
+	}
+	fmt.Fprintf(log, "update-spec: pulled %s (%d paths, sha256 %s)\n", pulled.Source, pulled.Paths, pulled.SHA256)
+	if oldSpec != nil && sha256Hex(oldSpec) == pulled.SHA256 {
+		return unchanged(opts, oldMeta)
+	}
+
+	oldTypes, err := typesOptional(codePath)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Changed: true, Old: oldMeta}
+	if oldSpec != nil {
+		res.OldSpecPath = filepath.Join(opts.workDir(), OldSpecName)
+		if err := writeFile(res.OldSpecPath, oldSpec); err != nil {
+			return nil, err
+		}
+	}
+
+	generated, err := pipeline.Run(ctx, pipeline.Options{
+		Root:                root,
+		Source:              pinned(opts.Source, pulled),
+		IncludeUndocumented: opts.IncludeUndocumented,
+		PullTimeout:         opts.PullTimeout,
+		Log:                 log,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("regenerate: %w", err)
+	}
+	res.New = generated.Meta
+	if oldSpec != nil && generated.Meta.SHA256 == sha256Hex(oldSpec) {
+		// The source went back to the committed spec between the two pulls.
+		return unchanged(opts, oldMeta)
+	}
+
+	if err := describe(ctx, opts, res, oldSpec, oldTypes); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
+
+	if err := check(ctx, opts); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// describe compares the old and new spec and types and writes the changelog
+// and the PR body.
+func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, oldTypes []string) error {
+	root := opts.root()
+	var before *openapi3.T
+	if oldSpec != nil {
+		var err error
+		if before, err = specdiff.LoadData(ctx, oldSpec); err != nil {
+			return fmt.Errorf("load the old spec: %w", err)
+		}
+	}
+	after, err := specdiff.Load(ctx, filepath.Join(root, pipeline.SpecFile))
+	if err != nil {
+		return fmt.Errorf("load the new spec: %w", err)
+	}
+	res.Spec = specdiff.Diff(before, after, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
+
+	newTypes, err := typesOptional(filepath.Join(root, pipeline.GenDir, pipeline.CodeFile))
+	if err != nil {
+		return err
+	}
+	res.Types = DiffTypes(oldTypes, newTypes)
+	res.Verdict = Verdict(res.Spec, res.Types)
+
+	maxItems := opts.MaxItems
+	switch {
+	case maxItems == 0:
+		maxItems = specdiff.DefaultMaxItems
+	case maxItems < 0:
+		maxItems = 0
+	}
+	res.Changelog = changelog{old: res.Old, new: res.New, spec: res.Spec, types: res.Types, maxItems: maxItems}.markdown()
+	return writeChangelog(opts, res)
+}
+
+// unchanged is the Result when the pulled spec is the committed one.
+func unchanged(opts Options, meta specsource.Meta) (*Result, error) {
+	fmt.Fprintln(opts.log(), "update-spec: the spec is unchanged")
+	res := &Result{Verdict: VerdictNoChange, Old: meta, New: meta, Changelog: NoChange}
+	if err := writeChangelog(opts, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// writeChangelog writes res.Changelog and the PR body made from it.
+func writeChangelog(opts Options, res *Result) error {
+	res.ChangelogPath = opts.changelog()
+	res.PRBodyPath = filepath.Join(opts.workDir(), PRBodyName)
+	if err := writeFile(res.ChangelogPath, []byte(res.Changelog)); err != nil {
+		return err
+	}
+	return writeFile(res.PRBodyPath, []byte(prBody(res.Changelog, MaxPRBodyBytes)))
+}
+
+// check builds the module and, unless opts.NoTest, runs its tests.
+func check(ctx context.Context, opts Options) error {
+	steps := [][]string{{"build", "./..."}}
+	if !opts.NoTest {
+		steps = append(steps, []string{"test", "./..."})
+	}
+	for _, args := range steps {
+		fmt.Fprintf(opts.log(), "update-spec: go %s\n", strings.Join(args, " "))
+		cmd := exec.CommandContext(ctx, opts.goCmd(), args...)
+		cmd.Dir = opts.root()
+		cmd.Stdout = opts.log()
+		cmd.Stderr = opts.log()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go %s after regenerating: %w", strings.Join(args, " "), err)
+		}
+	}
+	return nil
+}
+
+// pinned is the source the regeneration pulls from: for npm, the version
+// the first pull resolved (so that "@latest" cannot move in between).
+func pinned(source string, pulled *specsource.Result) string {
+	if strings.HasPrefix(source, "npm:") && strings.HasPrefix(pulled.Source, "npm:") {
+		return pulled.Source
+	}
+	return source
+}
+
+func sourceName(source string) string {
+	if source == "" {
+		return specsource.DefaultURL
+	}
+	return source
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// readOptional reads the file at path; a missing file gives nil, nil.
+func readOptional(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
+}
+
+// readMetaOptional reads the spec metadata; a missing file gives zero Meta.
+func readMetaOptional(path string) (specsource.Meta, error) {
+	meta, err := specsource.ReadMeta(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return specsource.Meta{}, nil
+	}
+	return meta, err
+}
+
+// typesOptional lists the exported types of the Go file at path; a missing
+// file has none.
+func typesOptional(path string) ([]string, error) {
+	src, err := readOptional(path)
+	if err != nil || src == nil {
+		return nil, err
+	}
+	return ExportedTypes(path, src)
+}
+
+// writeFile writes data to path atomically, creating its directory.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
+	}
+	return specsource.WriteAtomic(path, data)
+}

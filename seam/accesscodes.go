@@ -1,0 +1,4 @@
+package seam
+
+// AccessCodesService manages the access codes of smart locks.
+type AccessCodesService struct{ c *Client }

@@ -1,0 +1,100 @@
+package seam
+
+import (
+	"context"
+	"fmt"
+	"iter"
+
+	"github.com/seamgo/seam-go/gen"
+)
+
+// Page is one page of a paginated list.
+type Page[T any] struct {
+	// Items are the page's items.
+	Items []T
+	// HasNextPage reports whether another page follows.
+	HasNextPage bool
+	// NextPageCursor selects the next page: pass it as the page_cursor
+	// parameter (it may be stored and used later). It is "" on the last page.
+	NextPageCursor string
+}
+
+// newPage builds a Page from a list's items and its pagination object.
+func newPage[T any](items []T, p gen.Pagination) *Page[T] {
+	page := &Page[T]{Items: items, HasNextPage: p.HasNextPage}
+	if p.NextPageCursor != nil {
+		page.NextPageCursor = *p.NextPageCursor
+	}
+	return page
+}
+
+// pageFunc fetches the page that starts at cursor ("" for the first page).
+type pageFunc[T any] func(ctx context.Context, cursor string) (*Page[T], error)
+
+// maxPages bounds one iteration, so that a server that never says "last
+// page" cannot keep a loop going forever.
+const maxPages = 100_000
+
+// iterate yields every item of every page, starting at cursor and fetching
+// each page only when the previous one is used up, so one page is in memory
+// at a time. It stops when the loop breaks, and yields an error (then stops)
+// when a page cannot be fetched or the API repeats a cursor.
+func iterate[T any](ctx context.Context, cursor string, fetch pageFunc[T]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		seen := map[string]bool{cursor: true}
+		for range maxPages {
+			page, err := fetch(ctx, cursor)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, item := range page.Items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if !page.HasNextPage || page.NextPageCursor == "" {
+				return
+			}
+			if seen[page.NextPageCursor] {
+				yield(zero, fmt.Errorf("seam: the API returned page cursor %q twice; stopping", page.NextPageCursor))
+				return
+			}
+			seen[page.NextPageCursor] = true
+			cursor = page.NextPageCursor
+		}
+		yield(zero, fmt.Errorf("seam: more than %d pages; stopping", maxPages))
+	}
+}
+
+// cursorParam returns the page_cursor value for cursor: nil for the first page.
+func cursorParam(cursor string) *string {
+	if cursor == "" {
+		return nil
+	}
+	return &cursor
+}
+
+// deref returns *p, or the zero value when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
+// paginate is iterate for a resource method: it applies the call's options
+// first, and yields their error if they are invalid.
+func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor string, fetch pageFunc[T]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		ctx, _, err := c.begin(ctx, opts)
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		iterate(ctx, cursor, fetch)(yield)
+	}
+}
