@@ -3,6 +3,7 @@ package seam
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -84,7 +85,8 @@ func TestAuthHeadersPerMode(t *testing.T) {
 				assert.Empty(t, got.Values(k), k)
 			}
 			assert.Equal(t, "seam-go", got.Get("Seam-Sdk-Name"))
-			assert.Equal(t, Version, got.Get("Seam-Sdk-Version"))
+			assert.Equal(t, SDKVersionHeader(), got.Get("Seam-Sdk-Version"))
+			assert.Regexp(t, `^`+regexp.QuoteMeta(Version)+`\+spec\.[0-9a-f]{12}$`, got.Get("Seam-Sdk-Version"))
 			assert.Equal(t, "seam-go/"+Version+" ("+runtime.Version()+")", got.Get("User-Agent"))
 			assert.Equal(t, "yes", got.Get("X-Extra"))
 		})

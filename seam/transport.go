@@ -162,7 +162,7 @@ func setHeaders(r *http.Request, cfg *config) {
 	}
 	cfg.auth.setAuthHeaders(r.Header)
 	r.Header.Set("Seam-Sdk-Name", SDKName)
-	r.Header.Set("Seam-Sdk-Version", Version)
+	r.Header.Set("Seam-Sdk-Version", SDKVersionHeader())
 }
 
 // replayableBody returns a function giving a fresh copy of req's body for
