@@ -31,9 +31,9 @@ help: ## list the targets
 .PHONY: test
 test: ## vet, check generated code, run all tests (unit + integration on the fake), race-test seam/
 	@echo "==> go vet ./..."
-	@go vet ./...
+	@go vet ./... || { echo "make test: FAILED at go vet ./... (no test ran)"; exit 1; }
 	@echo "==> make check-generated"
-	@$(MAKE) check-generated
+	@$(MAKE) check-generated || { echo "make test: FAILED at make check-generated (no test ran)"; exit 1; }
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	go build -o "$$tmp/testsummary" ./scripts/testsummary; \
 	{ echo "==> go test -count=1 ./..."; \
@@ -48,10 +48,10 @@ check-generated: ## regenerate gen/ offline from the committed openapi.json; fai
 	@untracked=$$(git ls-files --others --exclude-standard -- gen); \
 	if git diff --quiet -- $(GENERATED) && [ -z "$$untracked" ]; then \
 		echo "check-generated: gen/ is up to date with openapi.json"; exit 0; fi; \
+	git --no-pager diff -- $(GENERATED) | head -n 40 || true; \
 	echo "check-generated: the generated files differ from what is committed:"; \
 	git --no-pager diff --stat -- $(GENERATED); \
 	if [ -n "$$untracked" ]; then echo "untracked files in gen/:"; echo "$$untracked" | sed 's/^/  /'; fi; \
-	git --no-pager diff -- $(GENERATED) | head -n 40; \
 	echo "check-generated: FAILED: run make generate and commit"; exit 1
 
 .PHONY: generate

@@ -2228,6 +2228,51 @@ const (
 	DeviceCapabilitiesSupportedThermostat     DeviceCapabilitiesSupported = "thermostat"
 )
 
+// Defines values for DeviceDeviceType.
+const (
+	DeviceDeviceTypeAkilesLock                 DeviceDeviceType = "akiles_lock"
+	DeviceDeviceTypeAkuvoxLock                 DeviceDeviceType = "akuvox_lock"
+	DeviceDeviceTypeAndroidPhone               DeviceDeviceType = "android_phone"
+	DeviceDeviceTypeAugustLock                 DeviceDeviceType = "august_lock"
+	DeviceDeviceTypeAvigilonAltaEntry          DeviceDeviceType = "avigilon_alta_entry"
+	DeviceDeviceTypeBrivoAccessPoint           DeviceDeviceType = "brivo_access_point"
+	DeviceDeviceTypeButterflymxPanel           DeviceDeviceType = "butterflymx_panel"
+	DeviceDeviceTypeControlbywebDevice         DeviceDeviceType = "controlbyweb_device"
+	DeviceDeviceTypeDoorkingLock               DeviceDeviceType = "doorking_lock"
+	DeviceDeviceTypeDormakabaOracodeDoor       DeviceDeviceType = "dormakaba_oracode_door"
+	DeviceDeviceTypeEcobeeThermostat           DeviceDeviceType = "ecobee_thermostat"
+	DeviceDeviceTypeFourSuitesDoor             DeviceDeviceType = "four_suites_door"
+	DeviceDeviceTypeGenieDoor                  DeviceDeviceType = "genie_door"
+	DeviceDeviceTypeHoneywellResideoThermostat DeviceDeviceType = "honeywell_resideo_thermostat"
+	DeviceDeviceTypeIglooLock                  DeviceDeviceType = "igloo_lock"
+	DeviceDeviceTypeIgloohomeLock              DeviceDeviceType = "igloohome_lock"
+	DeviceDeviceTypeIosPhone                   DeviceDeviceType = "ios_phone"
+	DeviceDeviceTypeKeyincodeLock              DeviceDeviceType = "keyincode_lock"
+	DeviceDeviceTypeKeynestKey                 DeviceDeviceType = "keynest_key"
+	DeviceDeviceTypeKisiLock                   DeviceDeviceType = "kisi_lock"
+	DeviceDeviceTypeKwiksetLock                DeviceDeviceType = "kwikset_lock"
+	DeviceDeviceTypeLinearLock                 DeviceDeviceType = "linear_lock"
+	DeviceDeviceTypeLocklyLock                 DeviceDeviceType = "lockly_lock"
+	DeviceDeviceTypeMinutSensor                DeviceDeviceType = "minut_sensor"
+	DeviceDeviceTypeNestThermostat             DeviceDeviceType = "nest_thermostat"
+	DeviceDeviceTypeNoiseawareActivityZone     DeviceDeviceType = "noiseaware_activity_zone"
+	DeviceDeviceTypeNukiLock                   DeviceDeviceType = "nuki_lock"
+	DeviceDeviceTypeOmnitecLock                DeviceDeviceType = "omnitec_lock"
+	DeviceDeviceTypeRingCamera                 DeviceDeviceType = "ring_camera"
+	DeviceDeviceTypeSaltoLock                  DeviceDeviceType = "salto_lock"
+	DeviceDeviceTypeSchlageLock                DeviceDeviceType = "schlage_lock"
+	DeviceDeviceTypeSensiThermostat            DeviceDeviceType = "sensi_thermostat"
+	DeviceDeviceTypeSmartthingsLock            DeviceDeviceType = "smartthings_lock"
+	DeviceDeviceTypeSmartthingsThermostat      DeviceDeviceType = "smartthings_thermostat"
+	DeviceDeviceTypeTadoThermostat             DeviceDeviceType = "tado_thermostat"
+	DeviceDeviceTypeTedeeLock                  DeviceDeviceType = "tedee_lock"
+	DeviceDeviceTypeTtlockLock                 DeviceDeviceType = "ttlock_lock"
+	DeviceDeviceTypeTwoNIntercom               DeviceDeviceType = "two_n_intercom"
+	DeviceDeviceTypeUltraloqLock               DeviceDeviceType = "ultraloq_lock"
+	DeviceDeviceTypeWyzeLock                   DeviceDeviceType = "wyze_lock"
+	DeviceDeviceTypeYaleLock                   DeviceDeviceType = "yale_lock"
+)
+
 // Defines values for DeviceIsManaged.
 const (
 	DeviceIsManagedTrue DeviceIsManaged = true
@@ -2390,71 +2435,6 @@ const (
 const (
 	DevicePropertiesSeamBridgeMetadataUnlockMethodBridge   DevicePropertiesSeamBridgeMetadataUnlockMethod = "bridge"
 	DevicePropertiesSeamBridgeMetadataUnlockMethodDoorking DevicePropertiesSeamBridgeMetadataUnlockMethod = "doorking"
-)
-
-// Defines values for DeviceDeviceType0.
-const (
-	DeviceDeviceType0AkilesLock           DeviceDeviceType0 = "akiles_lock"
-	DeviceDeviceType0AkuvoxLock           DeviceDeviceType0 = "akuvox_lock"
-	DeviceDeviceType0AugustLock           DeviceDeviceType0 = "august_lock"
-	DeviceDeviceType0AvigilonAltaEntry    DeviceDeviceType0 = "avigilon_alta_entry"
-	DeviceDeviceType0BrivoAccessPoint     DeviceDeviceType0 = "brivo_access_point"
-	DeviceDeviceType0ButterflymxPanel     DeviceDeviceType0 = "butterflymx_panel"
-	DeviceDeviceType0ControlbywebDevice   DeviceDeviceType0 = "controlbyweb_device"
-	DeviceDeviceType0DoorkingLock         DeviceDeviceType0 = "doorking_lock"
-	DeviceDeviceType0DormakabaOracodeDoor DeviceDeviceType0 = "dormakaba_oracode_door"
-	DeviceDeviceType0FourSuitesDoor       DeviceDeviceType0 = "four_suites_door"
-	DeviceDeviceType0GenieDoor            DeviceDeviceType0 = "genie_door"
-	DeviceDeviceType0IglooLock            DeviceDeviceType0 = "igloo_lock"
-	DeviceDeviceType0IgloohomeLock        DeviceDeviceType0 = "igloohome_lock"
-	DeviceDeviceType0KeyincodeLock        DeviceDeviceType0 = "keyincode_lock"
-	DeviceDeviceType0KisiLock             DeviceDeviceType0 = "kisi_lock"
-	DeviceDeviceType0KwiksetLock          DeviceDeviceType0 = "kwikset_lock"
-	DeviceDeviceType0LinearLock           DeviceDeviceType0 = "linear_lock"
-	DeviceDeviceType0LocklyLock           DeviceDeviceType0 = "lockly_lock"
-	DeviceDeviceType0NukiLock             DeviceDeviceType0 = "nuki_lock"
-	DeviceDeviceType0OmnitecLock          DeviceDeviceType0 = "omnitec_lock"
-	DeviceDeviceType0SaltoLock            DeviceDeviceType0 = "salto_lock"
-	DeviceDeviceType0SchlageLock          DeviceDeviceType0 = "schlage_lock"
-	DeviceDeviceType0SmartthingsLock      DeviceDeviceType0 = "smartthings_lock"
-	DeviceDeviceType0TedeeLock            DeviceDeviceType0 = "tedee_lock"
-	DeviceDeviceType0TtlockLock           DeviceDeviceType0 = "ttlock_lock"
-	DeviceDeviceType0TwoNIntercom         DeviceDeviceType0 = "two_n_intercom"
-	DeviceDeviceType0UltraloqLock         DeviceDeviceType0 = "ultraloq_lock"
-	DeviceDeviceType0WyzeLock             DeviceDeviceType0 = "wyze_lock"
-	DeviceDeviceType0YaleLock             DeviceDeviceType0 = "yale_lock"
-)
-
-// Defines values for DeviceDeviceType1.
-const (
-	KeynestKey DeviceDeviceType1 = "keynest_key"
-)
-
-// Defines values for DeviceDeviceType2.
-const (
-	DeviceDeviceType2MinutSensor            DeviceDeviceType2 = "minut_sensor"
-	DeviceDeviceType2NoiseawareActivityZone DeviceDeviceType2 = "noiseaware_activity_zone"
-)
-
-// Defines values for DeviceDeviceType3.
-const (
-	DeviceDeviceType3EcobeeThermostat           DeviceDeviceType3 = "ecobee_thermostat"
-	DeviceDeviceType3HoneywellResideoThermostat DeviceDeviceType3 = "honeywell_resideo_thermostat"
-	DeviceDeviceType3NestThermostat             DeviceDeviceType3 = "nest_thermostat"
-	DeviceDeviceType3SensiThermostat            DeviceDeviceType3 = "sensi_thermostat"
-	DeviceDeviceType3SmartthingsThermostat      DeviceDeviceType3 = "smartthings_thermostat"
-	DeviceDeviceType3TadoThermostat             DeviceDeviceType3 = "tado_thermostat"
-)
-
-// Defines values for DeviceDeviceType4.
-const (
-	DeviceDeviceType4AndroidPhone DeviceDeviceType4 = "android_phone"
-	DeviceDeviceType4IosPhone     DeviceDeviceType4 = "ios_phone"
-)
-
-// Defines values for DeviceDeviceType5.
-const (
-	RingCamera DeviceDeviceType5 = "ring_camera"
 )
 
 // Defines values for DevicePropertiesPartPartCodeConstraints0ConstraintType.
@@ -2707,6 +2687,96 @@ const (
 	DevicesListDeviceProvidersRequestBodyProviderCategoryNoiseSensors         DevicesListDeviceProvidersRequestBodyProviderCategory = "noise_sensors"
 	DevicesListDeviceProvidersRequestBodyProviderCategoryStable               DevicesListDeviceProvidersRequestBodyProviderCategory = "stable"
 	DevicesListDeviceProvidersRequestBodyProviderCategoryThermostats          DevicesListDeviceProvidersRequestBodyProviderCategory = "thermostats"
+)
+
+// Defines values for DevicesListRequestBodyDeviceType.
+const (
+	DevicesListRequestBodyDeviceTypeAkilesLock                 DevicesListRequestBodyDeviceType = "akiles_lock"
+	DevicesListRequestBodyDeviceTypeAkuvoxLock                 DevicesListRequestBodyDeviceType = "akuvox_lock"
+	DevicesListRequestBodyDeviceTypeAndroidPhone               DevicesListRequestBodyDeviceType = "android_phone"
+	DevicesListRequestBodyDeviceTypeAugustLock                 DevicesListRequestBodyDeviceType = "august_lock"
+	DevicesListRequestBodyDeviceTypeAvigilonAltaEntry          DevicesListRequestBodyDeviceType = "avigilon_alta_entry"
+	DevicesListRequestBodyDeviceTypeBrivoAccessPoint           DevicesListRequestBodyDeviceType = "brivo_access_point"
+	DevicesListRequestBodyDeviceTypeButterflymxPanel           DevicesListRequestBodyDeviceType = "butterflymx_panel"
+	DevicesListRequestBodyDeviceTypeControlbywebDevice         DevicesListRequestBodyDeviceType = "controlbyweb_device"
+	DevicesListRequestBodyDeviceTypeDoorkingLock               DevicesListRequestBodyDeviceType = "doorking_lock"
+	DevicesListRequestBodyDeviceTypeDormakabaOracodeDoor       DevicesListRequestBodyDeviceType = "dormakaba_oracode_door"
+	DevicesListRequestBodyDeviceTypeEcobeeThermostat           DevicesListRequestBodyDeviceType = "ecobee_thermostat"
+	DevicesListRequestBodyDeviceTypeFourSuitesDoor             DevicesListRequestBodyDeviceType = "four_suites_door"
+	DevicesListRequestBodyDeviceTypeGenieDoor                  DevicesListRequestBodyDeviceType = "genie_door"
+	DevicesListRequestBodyDeviceTypeHoneywellResideoThermostat DevicesListRequestBodyDeviceType = "honeywell_resideo_thermostat"
+	DevicesListRequestBodyDeviceTypeIglooLock                  DevicesListRequestBodyDeviceType = "igloo_lock"
+	DevicesListRequestBodyDeviceTypeIgloohomeLock              DevicesListRequestBodyDeviceType = "igloohome_lock"
+	DevicesListRequestBodyDeviceTypeIosPhone                   DevicesListRequestBodyDeviceType = "ios_phone"
+	DevicesListRequestBodyDeviceTypeKeyincodeLock              DevicesListRequestBodyDeviceType = "keyincode_lock"
+	DevicesListRequestBodyDeviceTypeKeynestKey                 DevicesListRequestBodyDeviceType = "keynest_key"
+	DevicesListRequestBodyDeviceTypeKisiLock                   DevicesListRequestBodyDeviceType = "kisi_lock"
+	DevicesListRequestBodyDeviceTypeKwiksetLock                DevicesListRequestBodyDeviceType = "kwikset_lock"
+	DevicesListRequestBodyDeviceTypeLinearLock                 DevicesListRequestBodyDeviceType = "linear_lock"
+	DevicesListRequestBodyDeviceTypeLocklyLock                 DevicesListRequestBodyDeviceType = "lockly_lock"
+	DevicesListRequestBodyDeviceTypeMinutSensor                DevicesListRequestBodyDeviceType = "minut_sensor"
+	DevicesListRequestBodyDeviceTypeNestThermostat             DevicesListRequestBodyDeviceType = "nest_thermostat"
+	DevicesListRequestBodyDeviceTypeNoiseawareActivityZone     DevicesListRequestBodyDeviceType = "noiseaware_activity_zone"
+	DevicesListRequestBodyDeviceTypeNukiLock                   DevicesListRequestBodyDeviceType = "nuki_lock"
+	DevicesListRequestBodyDeviceTypeOmnitecLock                DevicesListRequestBodyDeviceType = "omnitec_lock"
+	DevicesListRequestBodyDeviceTypeRingCamera                 DevicesListRequestBodyDeviceType = "ring_camera"
+	DevicesListRequestBodyDeviceTypeSaltoLock                  DevicesListRequestBodyDeviceType = "salto_lock"
+	DevicesListRequestBodyDeviceTypeSchlageLock                DevicesListRequestBodyDeviceType = "schlage_lock"
+	DevicesListRequestBodyDeviceTypeSensiThermostat            DevicesListRequestBodyDeviceType = "sensi_thermostat"
+	DevicesListRequestBodyDeviceTypeSmartthingsLock            DevicesListRequestBodyDeviceType = "smartthings_lock"
+	DevicesListRequestBodyDeviceTypeSmartthingsThermostat      DevicesListRequestBodyDeviceType = "smartthings_thermostat"
+	DevicesListRequestBodyDeviceTypeTadoThermostat             DevicesListRequestBodyDeviceType = "tado_thermostat"
+	DevicesListRequestBodyDeviceTypeTedeeLock                  DevicesListRequestBodyDeviceType = "tedee_lock"
+	DevicesListRequestBodyDeviceTypeTtlockLock                 DevicesListRequestBodyDeviceType = "ttlock_lock"
+	DevicesListRequestBodyDeviceTypeTwoNIntercom               DevicesListRequestBodyDeviceType = "two_n_intercom"
+	DevicesListRequestBodyDeviceTypeUltraloqLock               DevicesListRequestBodyDeviceType = "ultraloq_lock"
+	DevicesListRequestBodyDeviceTypeWyzeLock                   DevicesListRequestBodyDeviceType = "wyze_lock"
+	DevicesListRequestBodyDeviceTypeYaleLock                   DevicesListRequestBodyDeviceType = "yale_lock"
+)
+
+// Defines values for DevicesListRequestBodyDeviceTypes.
+const (
+	DevicesListRequestBodyDeviceTypesAkilesLock                 DevicesListRequestBodyDeviceTypes = "akiles_lock"
+	DevicesListRequestBodyDeviceTypesAkuvoxLock                 DevicesListRequestBodyDeviceTypes = "akuvox_lock"
+	DevicesListRequestBodyDeviceTypesAndroidPhone               DevicesListRequestBodyDeviceTypes = "android_phone"
+	DevicesListRequestBodyDeviceTypesAugustLock                 DevicesListRequestBodyDeviceTypes = "august_lock"
+	DevicesListRequestBodyDeviceTypesAvigilonAltaEntry          DevicesListRequestBodyDeviceTypes = "avigilon_alta_entry"
+	DevicesListRequestBodyDeviceTypesBrivoAccessPoint           DevicesListRequestBodyDeviceTypes = "brivo_access_point"
+	DevicesListRequestBodyDeviceTypesButterflymxPanel           DevicesListRequestBodyDeviceTypes = "butterflymx_panel"
+	DevicesListRequestBodyDeviceTypesControlbywebDevice         DevicesListRequestBodyDeviceTypes = "controlbyweb_device"
+	DevicesListRequestBodyDeviceTypesDoorkingLock               DevicesListRequestBodyDeviceTypes = "doorking_lock"
+	DevicesListRequestBodyDeviceTypesDormakabaOracodeDoor       DevicesListRequestBodyDeviceTypes = "dormakaba_oracode_door"
+	DevicesListRequestBodyDeviceTypesEcobeeThermostat           DevicesListRequestBodyDeviceTypes = "ecobee_thermostat"
+	DevicesListRequestBodyDeviceTypesFourSuitesDoor             DevicesListRequestBodyDeviceTypes = "four_suites_door"
+	DevicesListRequestBodyDeviceTypesGenieDoor                  DevicesListRequestBodyDeviceTypes = "genie_door"
+	DevicesListRequestBodyDeviceTypesHoneywellResideoThermostat DevicesListRequestBodyDeviceTypes = "honeywell_resideo_thermostat"
+	DevicesListRequestBodyDeviceTypesIglooLock                  DevicesListRequestBodyDeviceTypes = "igloo_lock"
+	DevicesListRequestBodyDeviceTypesIgloohomeLock              DevicesListRequestBodyDeviceTypes = "igloohome_lock"
+	DevicesListRequestBodyDeviceTypesIosPhone                   DevicesListRequestBodyDeviceTypes = "ios_phone"
+	DevicesListRequestBodyDeviceTypesKeyincodeLock              DevicesListRequestBodyDeviceTypes = "keyincode_lock"
+	DevicesListRequestBodyDeviceTypesKeynestKey                 DevicesListRequestBodyDeviceTypes = "keynest_key"
+	DevicesListRequestBodyDeviceTypesKisiLock                   DevicesListRequestBodyDeviceTypes = "kisi_lock"
+	DevicesListRequestBodyDeviceTypesKwiksetLock                DevicesListRequestBodyDeviceTypes = "kwikset_lock"
+	DevicesListRequestBodyDeviceTypesLinearLock                 DevicesListRequestBodyDeviceTypes = "linear_lock"
+	DevicesListRequestBodyDeviceTypesLocklyLock                 DevicesListRequestBodyDeviceTypes = "lockly_lock"
+	DevicesListRequestBodyDeviceTypesMinutSensor                DevicesListRequestBodyDeviceTypes = "minut_sensor"
+	DevicesListRequestBodyDeviceTypesNestThermostat             DevicesListRequestBodyDeviceTypes = "nest_thermostat"
+	DevicesListRequestBodyDeviceTypesNoiseawareActivityZone     DevicesListRequestBodyDeviceTypes = "noiseaware_activity_zone"
+	DevicesListRequestBodyDeviceTypesNukiLock                   DevicesListRequestBodyDeviceTypes = "nuki_lock"
+	DevicesListRequestBodyDeviceTypesOmnitecLock                DevicesListRequestBodyDeviceTypes = "omnitec_lock"
+	DevicesListRequestBodyDeviceTypesRingCamera                 DevicesListRequestBodyDeviceTypes = "ring_camera"
+	DevicesListRequestBodyDeviceTypesSaltoLock                  DevicesListRequestBodyDeviceTypes = "salto_lock"
+	DevicesListRequestBodyDeviceTypesSchlageLock                DevicesListRequestBodyDeviceTypes = "schlage_lock"
+	DevicesListRequestBodyDeviceTypesSensiThermostat            DevicesListRequestBodyDeviceTypes = "sensi_thermostat"
+	DevicesListRequestBodyDeviceTypesSmartthingsLock            DevicesListRequestBodyDeviceTypes = "smartthings_lock"
+	DevicesListRequestBodyDeviceTypesSmartthingsThermostat      DevicesListRequestBodyDeviceTypes = "smartthings_thermostat"
+	DevicesListRequestBodyDeviceTypesTadoThermostat             DevicesListRequestBodyDeviceTypes = "tado_thermostat"
+	DevicesListRequestBodyDeviceTypesTedeeLock                  DevicesListRequestBodyDeviceTypes = "tedee_lock"
+	DevicesListRequestBodyDeviceTypesTtlockLock                 DevicesListRequestBodyDeviceTypes = "ttlock_lock"
+	DevicesListRequestBodyDeviceTypesTwoNIntercom               DevicesListRequestBodyDeviceTypes = "two_n_intercom"
+	DevicesListRequestBodyDeviceTypesUltraloqLock               DevicesListRequestBodyDeviceTypes = "ultraloq_lock"
+	DevicesListRequestBodyDeviceTypesWyzeLock                   DevicesListRequestBodyDeviceTypes = "wyze_lock"
+	DevicesListRequestBodyDeviceTypesYaleLock                   DevicesListRequestBodyDeviceTypes = "yale_lock"
 )
 
 // Defines values for DevicesListRequestBodyExcludeIf.
@@ -4108,6 +4178,96 @@ const (
 	DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZonePacificTruk                 DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZone = "Pacific/Truk"
 	DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZonePacificWake                 DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZone = "Pacific/Wake"
 	DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZonePacificWallis               DevicesReportProviderMetadataRequestBodyDevicesUltraloqMetadataTimeZone = "Pacific/Wallis"
+)
+
+// Defines values for DevicesUnmanagedListRequestBodyDeviceType.
+const (
+	DevicesUnmanagedListRequestBodyDeviceTypeAkilesLock                 DevicesUnmanagedListRequestBodyDeviceType = "akiles_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeAkuvoxLock                 DevicesUnmanagedListRequestBodyDeviceType = "akuvox_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeAndroidPhone               DevicesUnmanagedListRequestBodyDeviceType = "android_phone"
+	DevicesUnmanagedListRequestBodyDeviceTypeAugustLock                 DevicesUnmanagedListRequestBodyDeviceType = "august_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeAvigilonAltaEntry          DevicesUnmanagedListRequestBodyDeviceType = "avigilon_alta_entry"
+	DevicesUnmanagedListRequestBodyDeviceTypeBrivoAccessPoint           DevicesUnmanagedListRequestBodyDeviceType = "brivo_access_point"
+	DevicesUnmanagedListRequestBodyDeviceTypeButterflymxPanel           DevicesUnmanagedListRequestBodyDeviceType = "butterflymx_panel"
+	DevicesUnmanagedListRequestBodyDeviceTypeControlbywebDevice         DevicesUnmanagedListRequestBodyDeviceType = "controlbyweb_device"
+	DevicesUnmanagedListRequestBodyDeviceTypeDoorkingLock               DevicesUnmanagedListRequestBodyDeviceType = "doorking_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeDormakabaOracodeDoor       DevicesUnmanagedListRequestBodyDeviceType = "dormakaba_oracode_door"
+	DevicesUnmanagedListRequestBodyDeviceTypeEcobeeThermostat           DevicesUnmanagedListRequestBodyDeviceType = "ecobee_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeFourSuitesDoor             DevicesUnmanagedListRequestBodyDeviceType = "four_suites_door"
+	DevicesUnmanagedListRequestBodyDeviceTypeGenieDoor                  DevicesUnmanagedListRequestBodyDeviceType = "genie_door"
+	DevicesUnmanagedListRequestBodyDeviceTypeHoneywellResideoThermostat DevicesUnmanagedListRequestBodyDeviceType = "honeywell_resideo_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeIglooLock                  DevicesUnmanagedListRequestBodyDeviceType = "igloo_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeIgloohomeLock              DevicesUnmanagedListRequestBodyDeviceType = "igloohome_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeIosPhone                   DevicesUnmanagedListRequestBodyDeviceType = "ios_phone"
+	DevicesUnmanagedListRequestBodyDeviceTypeKeyincodeLock              DevicesUnmanagedListRequestBodyDeviceType = "keyincode_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeKeynestKey                 DevicesUnmanagedListRequestBodyDeviceType = "keynest_key"
+	DevicesUnmanagedListRequestBodyDeviceTypeKisiLock                   DevicesUnmanagedListRequestBodyDeviceType = "kisi_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeKwiksetLock                DevicesUnmanagedListRequestBodyDeviceType = "kwikset_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeLinearLock                 DevicesUnmanagedListRequestBodyDeviceType = "linear_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeLocklyLock                 DevicesUnmanagedListRequestBodyDeviceType = "lockly_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeMinutSensor                DevicesUnmanagedListRequestBodyDeviceType = "minut_sensor"
+	DevicesUnmanagedListRequestBodyDeviceTypeNestThermostat             DevicesUnmanagedListRequestBodyDeviceType = "nest_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeNoiseawareActivityZone     DevicesUnmanagedListRequestBodyDeviceType = "noiseaware_activity_zone"
+	DevicesUnmanagedListRequestBodyDeviceTypeNukiLock                   DevicesUnmanagedListRequestBodyDeviceType = "nuki_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeOmnitecLock                DevicesUnmanagedListRequestBodyDeviceType = "omnitec_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeRingCamera                 DevicesUnmanagedListRequestBodyDeviceType = "ring_camera"
+	DevicesUnmanagedListRequestBodyDeviceTypeSaltoLock                  DevicesUnmanagedListRequestBodyDeviceType = "salto_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeSchlageLock                DevicesUnmanagedListRequestBodyDeviceType = "schlage_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeSensiThermostat            DevicesUnmanagedListRequestBodyDeviceType = "sensi_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeSmartthingsLock            DevicesUnmanagedListRequestBodyDeviceType = "smartthings_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeSmartthingsThermostat      DevicesUnmanagedListRequestBodyDeviceType = "smartthings_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeTadoThermostat             DevicesUnmanagedListRequestBodyDeviceType = "tado_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypeTedeeLock                  DevicesUnmanagedListRequestBodyDeviceType = "tedee_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeTtlockLock                 DevicesUnmanagedListRequestBodyDeviceType = "ttlock_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeTwoNIntercom               DevicesUnmanagedListRequestBodyDeviceType = "two_n_intercom"
+	DevicesUnmanagedListRequestBodyDeviceTypeUltraloqLock               DevicesUnmanagedListRequestBodyDeviceType = "ultraloq_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeWyzeLock                   DevicesUnmanagedListRequestBodyDeviceType = "wyze_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypeYaleLock                   DevicesUnmanagedListRequestBodyDeviceType = "yale_lock"
+)
+
+// Defines values for DevicesUnmanagedListRequestBodyDeviceTypes.
+const (
+	DevicesUnmanagedListRequestBodyDeviceTypesAkilesLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "akiles_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesAkuvoxLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "akuvox_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesAndroidPhone               DevicesUnmanagedListRequestBodyDeviceTypes = "android_phone"
+	DevicesUnmanagedListRequestBodyDeviceTypesAugustLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "august_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesAvigilonAltaEntry          DevicesUnmanagedListRequestBodyDeviceTypes = "avigilon_alta_entry"
+	DevicesUnmanagedListRequestBodyDeviceTypesBrivoAccessPoint           DevicesUnmanagedListRequestBodyDeviceTypes = "brivo_access_point"
+	DevicesUnmanagedListRequestBodyDeviceTypesButterflymxPanel           DevicesUnmanagedListRequestBodyDeviceTypes = "butterflymx_panel"
+	DevicesUnmanagedListRequestBodyDeviceTypesControlbywebDevice         DevicesUnmanagedListRequestBodyDeviceTypes = "controlbyweb_device"
+	DevicesUnmanagedListRequestBodyDeviceTypesDoorkingLock               DevicesUnmanagedListRequestBodyDeviceTypes = "doorking_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesDormakabaOracodeDoor       DevicesUnmanagedListRequestBodyDeviceTypes = "dormakaba_oracode_door"
+	DevicesUnmanagedListRequestBodyDeviceTypesEcobeeThermostat           DevicesUnmanagedListRequestBodyDeviceTypes = "ecobee_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesFourSuitesDoor             DevicesUnmanagedListRequestBodyDeviceTypes = "four_suites_door"
+	DevicesUnmanagedListRequestBodyDeviceTypesGenieDoor                  DevicesUnmanagedListRequestBodyDeviceTypes = "genie_door"
+	DevicesUnmanagedListRequestBodyDeviceTypesHoneywellResideoThermostat DevicesUnmanagedListRequestBodyDeviceTypes = "honeywell_resideo_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesIglooLock                  DevicesUnmanagedListRequestBodyDeviceTypes = "igloo_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesIgloohomeLock              DevicesUnmanagedListRequestBodyDeviceTypes = "igloohome_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesIosPhone                   DevicesUnmanagedListRequestBodyDeviceTypes = "ios_phone"
+	DevicesUnmanagedListRequestBodyDeviceTypesKeyincodeLock              DevicesUnmanagedListRequestBodyDeviceTypes = "keyincode_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesKeynestKey                 DevicesUnmanagedListRequestBodyDeviceTypes = "keynest_key"
+	DevicesUnmanagedListRequestBodyDeviceTypesKisiLock                   DevicesUnmanagedListRequestBodyDeviceTypes = "kisi_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesKwiksetLock                DevicesUnmanagedListRequestBodyDeviceTypes = "kwikset_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesLinearLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "linear_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesLocklyLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "lockly_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesMinutSensor                DevicesUnmanagedListRequestBodyDeviceTypes = "minut_sensor"
+	DevicesUnmanagedListRequestBodyDeviceTypesNestThermostat             DevicesUnmanagedListRequestBodyDeviceTypes = "nest_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesNoiseawareActivityZone     DevicesUnmanagedListRequestBodyDeviceTypes = "noiseaware_activity_zone"
+	DevicesUnmanagedListRequestBodyDeviceTypesNukiLock                   DevicesUnmanagedListRequestBodyDeviceTypes = "nuki_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesOmnitecLock                DevicesUnmanagedListRequestBodyDeviceTypes = "omnitec_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesRingCamera                 DevicesUnmanagedListRequestBodyDeviceTypes = "ring_camera"
+	DevicesUnmanagedListRequestBodyDeviceTypesSaltoLock                  DevicesUnmanagedListRequestBodyDeviceTypes = "salto_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesSchlageLock                DevicesUnmanagedListRequestBodyDeviceTypes = "schlage_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesSensiThermostat            DevicesUnmanagedListRequestBodyDeviceTypes = "sensi_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesSmartthingsLock            DevicesUnmanagedListRequestBodyDeviceTypes = "smartthings_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesSmartthingsThermostat      DevicesUnmanagedListRequestBodyDeviceTypes = "smartthings_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesTadoThermostat             DevicesUnmanagedListRequestBodyDeviceTypes = "tado_thermostat"
+	DevicesUnmanagedListRequestBodyDeviceTypesTedeeLock                  DevicesUnmanagedListRequestBodyDeviceTypes = "tedee_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesTtlockLock                 DevicesUnmanagedListRequestBodyDeviceTypes = "ttlock_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesTwoNIntercom               DevicesUnmanagedListRequestBodyDeviceTypes = "two_n_intercom"
+	DevicesUnmanagedListRequestBodyDeviceTypesUltraloqLock               DevicesUnmanagedListRequestBodyDeviceTypes = "ultraloq_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesWyzeLock                   DevicesUnmanagedListRequestBodyDeviceTypes = "wyze_lock"
+	DevicesUnmanagedListRequestBodyDeviceTypesYaleLock                   DevicesUnmanagedListRequestBodyDeviceTypes = "yale_lock"
 )
 
 // Defines values for DevicesUnmanagedListRequestBodyExcludeIf.
@@ -5585,6 +5745,51 @@ const (
 	UnmanagedDeviceCapabilitiesSupportedThermostat     UnmanagedDeviceCapabilitiesSupported = "thermostat"
 )
 
+// Defines values for UnmanagedDeviceDeviceType.
+const (
+	UnmanagedDeviceDeviceTypeAkilesLock                 UnmanagedDeviceDeviceType = "akiles_lock"
+	UnmanagedDeviceDeviceTypeAkuvoxLock                 UnmanagedDeviceDeviceType = "akuvox_lock"
+	UnmanagedDeviceDeviceTypeAndroidPhone               UnmanagedDeviceDeviceType = "android_phone"
+	UnmanagedDeviceDeviceTypeAugustLock                 UnmanagedDeviceDeviceType = "august_lock"
+	UnmanagedDeviceDeviceTypeAvigilonAltaEntry          UnmanagedDeviceDeviceType = "avigilon_alta_entry"
+	UnmanagedDeviceDeviceTypeBrivoAccessPoint           UnmanagedDeviceDeviceType = "brivo_access_point"
+	UnmanagedDeviceDeviceTypeButterflymxPanel           UnmanagedDeviceDeviceType = "butterflymx_panel"
+	UnmanagedDeviceDeviceTypeControlbywebDevice         UnmanagedDeviceDeviceType = "controlbyweb_device"
+	UnmanagedDeviceDeviceTypeDoorkingLock               UnmanagedDeviceDeviceType = "doorking_lock"
+	UnmanagedDeviceDeviceTypeDormakabaOracodeDoor       UnmanagedDeviceDeviceType = "dormakaba_oracode_door"
+	UnmanagedDeviceDeviceTypeEcobeeThermostat           UnmanagedDeviceDeviceType = "ecobee_thermostat"
+	UnmanagedDeviceDeviceTypeFourSuitesDoor             UnmanagedDeviceDeviceType = "four_suites_door"
+	UnmanagedDeviceDeviceTypeGenieDoor                  UnmanagedDeviceDeviceType = "genie_door"
+	UnmanagedDeviceDeviceTypeHoneywellResideoThermostat UnmanagedDeviceDeviceType = "honeywell_resideo_thermostat"
+	UnmanagedDeviceDeviceTypeIglooLock                  UnmanagedDeviceDeviceType = "igloo_lock"
+	UnmanagedDeviceDeviceTypeIgloohomeLock              UnmanagedDeviceDeviceType = "igloohome_lock"
+	UnmanagedDeviceDeviceTypeIosPhone                   UnmanagedDeviceDeviceType = "ios_phone"
+	UnmanagedDeviceDeviceTypeKeyincodeLock              UnmanagedDeviceDeviceType = "keyincode_lock"
+	UnmanagedDeviceDeviceTypeKeynestKey                 UnmanagedDeviceDeviceType = "keynest_key"
+	UnmanagedDeviceDeviceTypeKisiLock                   UnmanagedDeviceDeviceType = "kisi_lock"
+	UnmanagedDeviceDeviceTypeKwiksetLock                UnmanagedDeviceDeviceType = "kwikset_lock"
+	UnmanagedDeviceDeviceTypeLinearLock                 UnmanagedDeviceDeviceType = "linear_lock"
+	UnmanagedDeviceDeviceTypeLocklyLock                 UnmanagedDeviceDeviceType = "lockly_lock"
+	UnmanagedDeviceDeviceTypeMinutSensor                UnmanagedDeviceDeviceType = "minut_sensor"
+	UnmanagedDeviceDeviceTypeNestThermostat             UnmanagedDeviceDeviceType = "nest_thermostat"
+	UnmanagedDeviceDeviceTypeNoiseawareActivityZone     UnmanagedDeviceDeviceType = "noiseaware_activity_zone"
+	UnmanagedDeviceDeviceTypeNukiLock                   UnmanagedDeviceDeviceType = "nuki_lock"
+	UnmanagedDeviceDeviceTypeOmnitecLock                UnmanagedDeviceDeviceType = "omnitec_lock"
+	UnmanagedDeviceDeviceTypeRingCamera                 UnmanagedDeviceDeviceType = "ring_camera"
+	UnmanagedDeviceDeviceTypeSaltoLock                  UnmanagedDeviceDeviceType = "salto_lock"
+	UnmanagedDeviceDeviceTypeSchlageLock                UnmanagedDeviceDeviceType = "schlage_lock"
+	UnmanagedDeviceDeviceTypeSensiThermostat            UnmanagedDeviceDeviceType = "sensi_thermostat"
+	UnmanagedDeviceDeviceTypeSmartthingsLock            UnmanagedDeviceDeviceType = "smartthings_lock"
+	UnmanagedDeviceDeviceTypeSmartthingsThermostat      UnmanagedDeviceDeviceType = "smartthings_thermostat"
+	UnmanagedDeviceDeviceTypeTadoThermostat             UnmanagedDeviceDeviceType = "tado_thermostat"
+	UnmanagedDeviceDeviceTypeTedeeLock                  UnmanagedDeviceDeviceType = "tedee_lock"
+	UnmanagedDeviceDeviceTypeTtlockLock                 UnmanagedDeviceDeviceType = "ttlock_lock"
+	UnmanagedDeviceDeviceTypeTwoNIntercom               UnmanagedDeviceDeviceType = "two_n_intercom"
+	UnmanagedDeviceDeviceTypeUltraloqLock               UnmanagedDeviceDeviceType = "ultraloq_lock"
+	UnmanagedDeviceDeviceTypeWyzeLock                   UnmanagedDeviceDeviceType = "wyze_lock"
+	UnmanagedDeviceDeviceTypeYaleLock                   UnmanagedDeviceDeviceType = "yale_lock"
+)
+
 // Defines values for UnmanagedDeviceIsManaged.
 const (
 	UnmanagedDeviceIsManagedFalse UnmanagedDeviceIsManaged = false
@@ -5678,6 +5883,96 @@ const (
 // Defines values for AcsEntrancesListCredentialsWithAccessGetParamsIncludeIf.
 const (
 	AcsEntrancesListCredentialsWithAccessGetParamsIncludeIfVisionlineMetadataIsValid AcsEntrancesListCredentialsWithAccessGetParamsIncludeIf = "visionline_metadata.is_valid"
+)
+
+// Defines values for DevicesListGetParamsDeviceType.
+const (
+	DevicesListGetParamsDeviceTypeAkilesLock                 DevicesListGetParamsDeviceType = "akiles_lock"
+	DevicesListGetParamsDeviceTypeAkuvoxLock                 DevicesListGetParamsDeviceType = "akuvox_lock"
+	DevicesListGetParamsDeviceTypeAndroidPhone               DevicesListGetParamsDeviceType = "android_phone"
+	DevicesListGetParamsDeviceTypeAugustLock                 DevicesListGetParamsDeviceType = "august_lock"
+	DevicesListGetParamsDeviceTypeAvigilonAltaEntry          DevicesListGetParamsDeviceType = "avigilon_alta_entry"
+	DevicesListGetParamsDeviceTypeBrivoAccessPoint           DevicesListGetParamsDeviceType = "brivo_access_point"
+	DevicesListGetParamsDeviceTypeButterflymxPanel           DevicesListGetParamsDeviceType = "butterflymx_panel"
+	DevicesListGetParamsDeviceTypeControlbywebDevice         DevicesListGetParamsDeviceType = "controlbyweb_device"
+	DevicesListGetParamsDeviceTypeDoorkingLock               DevicesListGetParamsDeviceType = "doorking_lock"
+	DevicesListGetParamsDeviceTypeDormakabaOracodeDoor       DevicesListGetParamsDeviceType = "dormakaba_oracode_door"
+	DevicesListGetParamsDeviceTypeEcobeeThermostat           DevicesListGetParamsDeviceType = "ecobee_thermostat"
+	DevicesListGetParamsDeviceTypeFourSuitesDoor             DevicesListGetParamsDeviceType = "four_suites_door"
+	DevicesListGetParamsDeviceTypeGenieDoor                  DevicesListGetParamsDeviceType = "genie_door"
+	DevicesListGetParamsDeviceTypeHoneywellResideoThermostat DevicesListGetParamsDeviceType = "honeywell_resideo_thermostat"
+	DevicesListGetParamsDeviceTypeIglooLock                  DevicesListGetParamsDeviceType = "igloo_lock"
+	DevicesListGetParamsDeviceTypeIgloohomeLock              DevicesListGetParamsDeviceType = "igloohome_lock"
+	DevicesListGetParamsDeviceTypeIosPhone                   DevicesListGetParamsDeviceType = "ios_phone"
+	DevicesListGetParamsDeviceTypeKeyincodeLock              DevicesListGetParamsDeviceType = "keyincode_lock"
+	DevicesListGetParamsDeviceTypeKeynestKey                 DevicesListGetParamsDeviceType = "keynest_key"
+	DevicesListGetParamsDeviceTypeKisiLock                   DevicesListGetParamsDeviceType = "kisi_lock"
+	DevicesListGetParamsDeviceTypeKwiksetLock                DevicesListGetParamsDeviceType = "kwikset_lock"
+	DevicesListGetParamsDeviceTypeLinearLock                 DevicesListGetParamsDeviceType = "linear_lock"
+	DevicesListGetParamsDeviceTypeLocklyLock                 DevicesListGetParamsDeviceType = "lockly_lock"
+	DevicesListGetParamsDeviceTypeMinutSensor                DevicesListGetParamsDeviceType = "minut_sensor"
+	DevicesListGetParamsDeviceTypeNestThermostat             DevicesListGetParamsDeviceType = "nest_thermostat"
+	DevicesListGetParamsDeviceTypeNoiseawareActivityZone     DevicesListGetParamsDeviceType = "noiseaware_activity_zone"
+	DevicesListGetParamsDeviceTypeNukiLock                   DevicesListGetParamsDeviceType = "nuki_lock"
+	DevicesListGetParamsDeviceTypeOmnitecLock                DevicesListGetParamsDeviceType = "omnitec_lock"
+	DevicesListGetParamsDeviceTypeRingCamera                 DevicesListGetParamsDeviceType = "ring_camera"
+	DevicesListGetParamsDeviceTypeSaltoLock                  DevicesListGetParamsDeviceType = "salto_lock"
+	DevicesListGetParamsDeviceTypeSchlageLock                DevicesListGetParamsDeviceType = "schlage_lock"
+	DevicesListGetParamsDeviceTypeSensiThermostat            DevicesListGetParamsDeviceType = "sensi_thermostat"
+	DevicesListGetParamsDeviceTypeSmartthingsLock            DevicesListGetParamsDeviceType = "smartthings_lock"
+	DevicesListGetParamsDeviceTypeSmartthingsThermostat      DevicesListGetParamsDeviceType = "smartthings_thermostat"
+	DevicesListGetParamsDeviceTypeTadoThermostat             DevicesListGetParamsDeviceType = "tado_thermostat"
+	DevicesListGetParamsDeviceTypeTedeeLock                  DevicesListGetParamsDeviceType = "tedee_lock"
+	DevicesListGetParamsDeviceTypeTtlockLock                 DevicesListGetParamsDeviceType = "ttlock_lock"
+	DevicesListGetParamsDeviceTypeTwoNIntercom               DevicesListGetParamsDeviceType = "two_n_intercom"
+	DevicesListGetParamsDeviceTypeUltraloqLock               DevicesListGetParamsDeviceType = "ultraloq_lock"
+	DevicesListGetParamsDeviceTypeWyzeLock                   DevicesListGetParamsDeviceType = "wyze_lock"
+	DevicesListGetParamsDeviceTypeYaleLock                   DevicesListGetParamsDeviceType = "yale_lock"
+)
+
+// Defines values for DevicesListGetParamsDeviceTypes.
+const (
+	DevicesListGetParamsDeviceTypesAkilesLock                 DevicesListGetParamsDeviceTypes = "akiles_lock"
+	DevicesListGetParamsDeviceTypesAkuvoxLock                 DevicesListGetParamsDeviceTypes = "akuvox_lock"
+	DevicesListGetParamsDeviceTypesAndroidPhone               DevicesListGetParamsDeviceTypes = "android_phone"
+	DevicesListGetParamsDeviceTypesAugustLock                 DevicesListGetParamsDeviceTypes = "august_lock"
+	DevicesListGetParamsDeviceTypesAvigilonAltaEntry          DevicesListGetParamsDeviceTypes = "avigilon_alta_entry"
+	DevicesListGetParamsDeviceTypesBrivoAccessPoint           DevicesListGetParamsDeviceTypes = "brivo_access_point"
+	DevicesListGetParamsDeviceTypesButterflymxPanel           DevicesListGetParamsDeviceTypes = "butterflymx_panel"
+	DevicesListGetParamsDeviceTypesControlbywebDevice         DevicesListGetParamsDeviceTypes = "controlbyweb_device"
+	DevicesListGetParamsDeviceTypesDoorkingLock               DevicesListGetParamsDeviceTypes = "doorking_lock"
+	DevicesListGetParamsDeviceTypesDormakabaOracodeDoor       DevicesListGetParamsDeviceTypes = "dormakaba_oracode_door"
+	DevicesListGetParamsDeviceTypesEcobeeThermostat           DevicesListGetParamsDeviceTypes = "ecobee_thermostat"
+	DevicesListGetParamsDeviceTypesFourSuitesDoor             DevicesListGetParamsDeviceTypes = "four_suites_door"
+	DevicesListGetParamsDeviceTypesGenieDoor                  DevicesListGetParamsDeviceTypes = "genie_door"
+	DevicesListGetParamsDeviceTypesHoneywellResideoThermostat DevicesListGetParamsDeviceTypes = "honeywell_resideo_thermostat"
+	DevicesListGetParamsDeviceTypesIglooLock                  DevicesListGetParamsDeviceTypes = "igloo_lock"
+	DevicesListGetParamsDeviceTypesIgloohomeLock              DevicesListGetParamsDeviceTypes = "igloohome_lock"
+	DevicesListGetParamsDeviceTypesIosPhone                   DevicesListGetParamsDeviceTypes = "ios_phone"
+	DevicesListGetParamsDeviceTypesKeyincodeLock              DevicesListGetParamsDeviceTypes = "keyincode_lock"
+	DevicesListGetParamsDeviceTypesKeynestKey                 DevicesListGetParamsDeviceTypes = "keynest_key"
+	DevicesListGetParamsDeviceTypesKisiLock                   DevicesListGetParamsDeviceTypes = "kisi_lock"
+	DevicesListGetParamsDeviceTypesKwiksetLock                DevicesListGetParamsDeviceTypes = "kwikset_lock"
+	DevicesListGetParamsDeviceTypesLinearLock                 DevicesListGetParamsDeviceTypes = "linear_lock"
+	DevicesListGetParamsDeviceTypesLocklyLock                 DevicesListGetParamsDeviceTypes = "lockly_lock"
+	DevicesListGetParamsDeviceTypesMinutSensor                DevicesListGetParamsDeviceTypes = "minut_sensor"
+	DevicesListGetParamsDeviceTypesNestThermostat             DevicesListGetParamsDeviceTypes = "nest_thermostat"
+	DevicesListGetParamsDeviceTypesNoiseawareActivityZone     DevicesListGetParamsDeviceTypes = "noiseaware_activity_zone"
+	DevicesListGetParamsDeviceTypesNukiLock                   DevicesListGetParamsDeviceTypes = "nuki_lock"
+	DevicesListGetParamsDeviceTypesOmnitecLock                DevicesListGetParamsDeviceTypes = "omnitec_lock"
+	DevicesListGetParamsDeviceTypesRingCamera                 DevicesListGetParamsDeviceTypes = "ring_camera"
+	DevicesListGetParamsDeviceTypesSaltoLock                  DevicesListGetParamsDeviceTypes = "salto_lock"
+	DevicesListGetParamsDeviceTypesSchlageLock                DevicesListGetParamsDeviceTypes = "schlage_lock"
+	DevicesListGetParamsDeviceTypesSensiThermostat            DevicesListGetParamsDeviceTypes = "sensi_thermostat"
+	DevicesListGetParamsDeviceTypesSmartthingsLock            DevicesListGetParamsDeviceTypes = "smartthings_lock"
+	DevicesListGetParamsDeviceTypesSmartthingsThermostat      DevicesListGetParamsDeviceTypes = "smartthings_thermostat"
+	DevicesListGetParamsDeviceTypesTadoThermostat             DevicesListGetParamsDeviceTypes = "tado_thermostat"
+	DevicesListGetParamsDeviceTypesTedeeLock                  DevicesListGetParamsDeviceTypes = "tedee_lock"
+	DevicesListGetParamsDeviceTypesTtlockLock                 DevicesListGetParamsDeviceTypes = "ttlock_lock"
+	DevicesListGetParamsDeviceTypesTwoNIntercom               DevicesListGetParamsDeviceTypes = "two_n_intercom"
+	DevicesListGetParamsDeviceTypesUltraloqLock               DevicesListGetParamsDeviceTypes = "ultraloq_lock"
+	DevicesListGetParamsDeviceTypesWyzeLock                   DevicesListGetParamsDeviceTypes = "wyze_lock"
+	DevicesListGetParamsDeviceTypesYaleLock                   DevicesListGetParamsDeviceTypes = "yale_lock"
 )
 
 // Defines values for DevicesListGetParamsManufacturer.
@@ -5792,6 +6087,96 @@ const (
 	DevicesListDeviceProvidersGetParamsProviderCategoryNoiseSensors         DevicesListDeviceProvidersGetParamsProviderCategory = "noise_sensors"
 	DevicesListDeviceProvidersGetParamsProviderCategoryStable               DevicesListDeviceProvidersGetParamsProviderCategory = "stable"
 	DevicesListDeviceProvidersGetParamsProviderCategoryThermostats          DevicesListDeviceProvidersGetParamsProviderCategory = "thermostats"
+)
+
+// Defines values for DevicesUnmanagedListGetParamsDeviceType.
+const (
+	DevicesUnmanagedListGetParamsDeviceTypeAkilesLock                 DevicesUnmanagedListGetParamsDeviceType = "akiles_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeAkuvoxLock                 DevicesUnmanagedListGetParamsDeviceType = "akuvox_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeAndroidPhone               DevicesUnmanagedListGetParamsDeviceType = "android_phone"
+	DevicesUnmanagedListGetParamsDeviceTypeAugustLock                 DevicesUnmanagedListGetParamsDeviceType = "august_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeAvigilonAltaEntry          DevicesUnmanagedListGetParamsDeviceType = "avigilon_alta_entry"
+	DevicesUnmanagedListGetParamsDeviceTypeBrivoAccessPoint           DevicesUnmanagedListGetParamsDeviceType = "brivo_access_point"
+	DevicesUnmanagedListGetParamsDeviceTypeButterflymxPanel           DevicesUnmanagedListGetParamsDeviceType = "butterflymx_panel"
+	DevicesUnmanagedListGetParamsDeviceTypeControlbywebDevice         DevicesUnmanagedListGetParamsDeviceType = "controlbyweb_device"
+	DevicesUnmanagedListGetParamsDeviceTypeDoorkingLock               DevicesUnmanagedListGetParamsDeviceType = "doorking_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeDormakabaOracodeDoor       DevicesUnmanagedListGetParamsDeviceType = "dormakaba_oracode_door"
+	DevicesUnmanagedListGetParamsDeviceTypeEcobeeThermostat           DevicesUnmanagedListGetParamsDeviceType = "ecobee_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeFourSuitesDoor             DevicesUnmanagedListGetParamsDeviceType = "four_suites_door"
+	DevicesUnmanagedListGetParamsDeviceTypeGenieDoor                  DevicesUnmanagedListGetParamsDeviceType = "genie_door"
+	DevicesUnmanagedListGetParamsDeviceTypeHoneywellResideoThermostat DevicesUnmanagedListGetParamsDeviceType = "honeywell_resideo_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeIglooLock                  DevicesUnmanagedListGetParamsDeviceType = "igloo_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeIgloohomeLock              DevicesUnmanagedListGetParamsDeviceType = "igloohome_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeIosPhone                   DevicesUnmanagedListGetParamsDeviceType = "ios_phone"
+	DevicesUnmanagedListGetParamsDeviceTypeKeyincodeLock              DevicesUnmanagedListGetParamsDeviceType = "keyincode_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeKeynestKey                 DevicesUnmanagedListGetParamsDeviceType = "keynest_key"
+	DevicesUnmanagedListGetParamsDeviceTypeKisiLock                   DevicesUnmanagedListGetParamsDeviceType = "kisi_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeKwiksetLock                DevicesUnmanagedListGetParamsDeviceType = "kwikset_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeLinearLock                 DevicesUnmanagedListGetParamsDeviceType = "linear_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeLocklyLock                 DevicesUnmanagedListGetParamsDeviceType = "lockly_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeMinutSensor                DevicesUnmanagedListGetParamsDeviceType = "minut_sensor"
+	DevicesUnmanagedListGetParamsDeviceTypeNestThermostat             DevicesUnmanagedListGetParamsDeviceType = "nest_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeNoiseawareActivityZone     DevicesUnmanagedListGetParamsDeviceType = "noiseaware_activity_zone"
+	DevicesUnmanagedListGetParamsDeviceTypeNukiLock                   DevicesUnmanagedListGetParamsDeviceType = "nuki_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeOmnitecLock                DevicesUnmanagedListGetParamsDeviceType = "omnitec_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeRingCamera                 DevicesUnmanagedListGetParamsDeviceType = "ring_camera"
+	DevicesUnmanagedListGetParamsDeviceTypeSaltoLock                  DevicesUnmanagedListGetParamsDeviceType = "salto_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeSchlageLock                DevicesUnmanagedListGetParamsDeviceType = "schlage_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeSensiThermostat            DevicesUnmanagedListGetParamsDeviceType = "sensi_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeSmartthingsLock            DevicesUnmanagedListGetParamsDeviceType = "smartthings_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeSmartthingsThermostat      DevicesUnmanagedListGetParamsDeviceType = "smartthings_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeTadoThermostat             DevicesUnmanagedListGetParamsDeviceType = "tado_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypeTedeeLock                  DevicesUnmanagedListGetParamsDeviceType = "tedee_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeTtlockLock                 DevicesUnmanagedListGetParamsDeviceType = "ttlock_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeTwoNIntercom               DevicesUnmanagedListGetParamsDeviceType = "two_n_intercom"
+	DevicesUnmanagedListGetParamsDeviceTypeUltraloqLock               DevicesUnmanagedListGetParamsDeviceType = "ultraloq_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeWyzeLock                   DevicesUnmanagedListGetParamsDeviceType = "wyze_lock"
+	DevicesUnmanagedListGetParamsDeviceTypeYaleLock                   DevicesUnmanagedListGetParamsDeviceType = "yale_lock"
+)
+
+// Defines values for DevicesUnmanagedListGetParamsDeviceTypes.
+const (
+	DevicesUnmanagedListGetParamsDeviceTypesAkilesLock                 DevicesUnmanagedListGetParamsDeviceTypes = "akiles_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesAkuvoxLock                 DevicesUnmanagedListGetParamsDeviceTypes = "akuvox_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesAndroidPhone               DevicesUnmanagedListGetParamsDeviceTypes = "android_phone"
+	DevicesUnmanagedListGetParamsDeviceTypesAugustLock                 DevicesUnmanagedListGetParamsDeviceTypes = "august_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesAvigilonAltaEntry          DevicesUnmanagedListGetParamsDeviceTypes = "avigilon_alta_entry"
+	DevicesUnmanagedListGetParamsDeviceTypesBrivoAccessPoint           DevicesUnmanagedListGetParamsDeviceTypes = "brivo_access_point"
+	DevicesUnmanagedListGetParamsDeviceTypesButterflymxPanel           DevicesUnmanagedListGetParamsDeviceTypes = "butterflymx_panel"
+	DevicesUnmanagedListGetParamsDeviceTypesControlbywebDevice         DevicesUnmanagedListGetParamsDeviceTypes = "controlbyweb_device"
+	DevicesUnmanagedListGetParamsDeviceTypesDoorkingLock               DevicesUnmanagedListGetParamsDeviceTypes = "doorking_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesDormakabaOracodeDoor       DevicesUnmanagedListGetParamsDeviceTypes = "dormakaba_oracode_door"
+	DevicesUnmanagedListGetParamsDeviceTypesEcobeeThermostat           DevicesUnmanagedListGetParamsDeviceTypes = "ecobee_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesFourSuitesDoor             DevicesUnmanagedListGetParamsDeviceTypes = "four_suites_door"
+	DevicesUnmanagedListGetParamsDeviceTypesGenieDoor                  DevicesUnmanagedListGetParamsDeviceTypes = "genie_door"
+	DevicesUnmanagedListGetParamsDeviceTypesHoneywellResideoThermostat DevicesUnmanagedListGetParamsDeviceTypes = "honeywell_resideo_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesIglooLock                  DevicesUnmanagedListGetParamsDeviceTypes = "igloo_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesIgloohomeLock              DevicesUnmanagedListGetParamsDeviceTypes = "igloohome_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesIosPhone                   DevicesUnmanagedListGetParamsDeviceTypes = "ios_phone"
+	DevicesUnmanagedListGetParamsDeviceTypesKeyincodeLock              DevicesUnmanagedListGetParamsDeviceTypes = "keyincode_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesKeynestKey                 DevicesUnmanagedListGetParamsDeviceTypes = "keynest_key"
+	DevicesUnmanagedListGetParamsDeviceTypesKisiLock                   DevicesUnmanagedListGetParamsDeviceTypes = "kisi_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesKwiksetLock                DevicesUnmanagedListGetParamsDeviceTypes = "kwikset_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesLinearLock                 DevicesUnmanagedListGetParamsDeviceTypes = "linear_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesLocklyLock                 DevicesUnmanagedListGetParamsDeviceTypes = "lockly_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesMinutSensor                DevicesUnmanagedListGetParamsDeviceTypes = "minut_sensor"
+	DevicesUnmanagedListGetParamsDeviceTypesNestThermostat             DevicesUnmanagedListGetParamsDeviceTypes = "nest_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesNoiseawareActivityZone     DevicesUnmanagedListGetParamsDeviceTypes = "noiseaware_activity_zone"
+	DevicesUnmanagedListGetParamsDeviceTypesNukiLock                   DevicesUnmanagedListGetParamsDeviceTypes = "nuki_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesOmnitecLock                DevicesUnmanagedListGetParamsDeviceTypes = "omnitec_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesRingCamera                 DevicesUnmanagedListGetParamsDeviceTypes = "ring_camera"
+	DevicesUnmanagedListGetParamsDeviceTypesSaltoLock                  DevicesUnmanagedListGetParamsDeviceTypes = "salto_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesSchlageLock                DevicesUnmanagedListGetParamsDeviceTypes = "schlage_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesSensiThermostat            DevicesUnmanagedListGetParamsDeviceTypes = "sensi_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesSmartthingsLock            DevicesUnmanagedListGetParamsDeviceTypes = "smartthings_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesSmartthingsThermostat      DevicesUnmanagedListGetParamsDeviceTypes = "smartthings_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesTadoThermostat             DevicesUnmanagedListGetParamsDeviceTypes = "tado_thermostat"
+	DevicesUnmanagedListGetParamsDeviceTypesTedeeLock                  DevicesUnmanagedListGetParamsDeviceTypes = "tedee_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesTtlockLock                 DevicesUnmanagedListGetParamsDeviceTypes = "ttlock_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesTwoNIntercom               DevicesUnmanagedListGetParamsDeviceTypes = "two_n_intercom"
+	DevicesUnmanagedListGetParamsDeviceTypesUltraloqLock               DevicesUnmanagedListGetParamsDeviceTypes = "ultraloq_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesWyzeLock                   DevicesUnmanagedListGetParamsDeviceTypes = "wyze_lock"
+	DevicesUnmanagedListGetParamsDeviceTypesYaleLock                   DevicesUnmanagedListGetParamsDeviceTypes = "yale_lock"
 )
 
 // Defines values for DevicesUnmanagedListGetParamsManufacturer.
@@ -18292,6 +18677,9 @@ type Device struct {
 //	Collection of capabilities that the device supports when connected to Seam. **Important:** Superseded by [capability flags](https://docs.seam.co/capability-guides/device-and-system-capabilities#capability-flags).
 type DeviceCapabilitiesSupported string
 
+// DeviceDeviceType Type of the device.
+type DeviceDeviceType string
+
 // DeviceIsManaged Indicates whether Seam manages the device. See also [Managed and Unmanaged Devices](https://docs.seam.co/core-concepts/devices/managed-and-unmanaged-devices).
 type DeviceIsManaged bool
 
@@ -18365,29 +18753,6 @@ type DevicePropertiesOnlineTimeFrameOptionsMatchingStartEndTime bool
 
 // DevicePropertiesSeamBridgeMetadataUnlockMethod Unlock method for Seam Bridge.
 type DevicePropertiesSeamBridgeMetadataUnlockMethod string
-
-// DeviceDeviceType Type of the device.
-type DeviceDeviceType struct {
-	union json.RawMessage
-}
-
-// DeviceDeviceType0 Device type for smartlocks.
-type DeviceDeviceType0 string
-
-// DeviceDeviceType1 Device type for keys.
-type DeviceDeviceType1 string
-
-// DeviceDeviceType2 Device type for noise sensors.
-type DeviceDeviceType2 string
-
-// DeviceDeviceType3 Device type for thermostats.
-type DeviceDeviceType3 string
-
-// DeviceDeviceType4 Device type for phones.
-type DeviceDeviceType4 string
-
-// DeviceDeviceType5 Device type for cameras.
-type DeviceDeviceType5 string
 
 // DeviceErrors defines model for device_errors.
 type DeviceErrors struct {
@@ -19001,13 +19366,13 @@ type DevicesListRequestBody struct {
 	// DeviceIds Array of device IDs for which you want to list devices.
 	DeviceIds *[]string `json:"device_ids,omitempty"`
 
-	// DeviceType Type of the device.
-	DeviceType *DeviceDeviceType `json:"device_type,omitempty"`
+	// DeviceType Device type for which you want to list devices.
+	DeviceType *DevicesListRequestBodyDeviceType `json:"device_type,omitempty"`
 
 	// DeviceTypes Array of device types for which you want to list devices.
-	DeviceTypes *[]DeviceDeviceType                `json:"device_types,omitempty"`
-	ExcludeIf   *[]DevicesListRequestBodyExcludeIf `json:"exclude_if,omitempty"`
-	IncludeIf   *[]DevicesListRequestBodyIncludeIf `json:"include_if,omitempty"`
+	DeviceTypes *[]DevicesListRequestBodyDeviceTypes `json:"device_types,omitempty"`
+	ExcludeIf   *[]DevicesListRequestBodyExcludeIf   `json:"exclude_if,omitempty"`
+	IncludeIf   *[]DevicesListRequestBodyIncludeIf   `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
 	Limit *float64 `json:"limit,omitempty"`
@@ -19029,6 +19394,12 @@ type DevicesListRequestBody struct {
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
 }
+
+// DevicesListRequestBodyDeviceType Device type for which you want to list devices.
+type DevicesListRequestBodyDeviceType string
+
+// DevicesListRequestBodyDeviceTypes defines model for DevicesListRequestBody.DeviceTypes.
+type DevicesListRequestBodyDeviceTypes string
 
 // DevicesListRequestBodyExcludeIf defines model for DevicesListRequestBody.ExcludeIf.
 type DevicesListRequestBodyExcludeIf string
@@ -19194,13 +19565,13 @@ type DevicesUnmanagedListRequestBody struct {
 	// DeviceIds Array of device IDs for which you want to list devices.
 	DeviceIds *[]string `json:"device_ids,omitempty"`
 
-	// DeviceType Type of the device.
-	DeviceType *DeviceDeviceType `json:"device_type,omitempty"`
+	// DeviceType Device type for which you want to list devices.
+	DeviceType *DevicesUnmanagedListRequestBodyDeviceType `json:"device_type,omitempty"`
 
 	// DeviceTypes Array of device types for which you want to list devices.
-	DeviceTypes *[]DeviceDeviceType                         `json:"device_types,omitempty"`
-	ExcludeIf   *[]DevicesUnmanagedListRequestBodyExcludeIf `json:"exclude_if,omitempty"`
-	IncludeIf   *[]DevicesUnmanagedListRequestBodyIncludeIf `json:"include_if,omitempty"`
+	DeviceTypes *[]DevicesUnmanagedListRequestBodyDeviceTypes `json:"device_types,omitempty"`
+	ExcludeIf   *[]DevicesUnmanagedListRequestBodyExcludeIf   `json:"exclude_if,omitempty"`
+	IncludeIf   *[]DevicesUnmanagedListRequestBodyIncludeIf   `json:"include_if,omitempty"`
 
 	// Limit Numerical limit on the number of devices to return.
 	Limit *float64 `json:"limit,omitempty"`
@@ -19222,6 +19593,12 @@ type DevicesUnmanagedListRequestBody struct {
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
 }
+
+// DevicesUnmanagedListRequestBodyDeviceType Device type for which you want to list devices.
+type DevicesUnmanagedListRequestBodyDeviceType string
+
+// DevicesUnmanagedListRequestBodyDeviceTypes defines model for DevicesUnmanagedListRequestBody.DeviceTypes.
+type DevicesUnmanagedListRequestBodyDeviceTypes string
 
 // DevicesUnmanagedListRequestBodyExcludeIf defines model for DevicesUnmanagedListRequestBody.ExcludeIf.
 type DevicesUnmanagedListRequestBodyExcludeIf string
@@ -26465,7 +26842,7 @@ type UnmanagedDevice struct {
 	DeviceId string `json:"device_id"`
 
 	// DeviceType Type of the device.
-	DeviceType DeviceDeviceType `json:"device_type"`
+	DeviceType UnmanagedDeviceDeviceType `json:"device_type"`
 
 	// Errors Array of errors associated with the device. Each error object within the array contains two fields: `error_code` and `message`. `error_code` is a string that uniquely identifies the type of error, enabling quick recognition and categorization of the issue. `message` provides a more detailed description of the error, offering insights into the issue and potentially how to rectify it.
 	Errors []DeviceErrors `json:"errors"`
@@ -26583,6 +26960,9 @@ type UnmanagedDevice struct {
 //
 //	Collection of capabilities that the device supports when connected to Seam. **Important:** Superseded by [capability flags](https://docs.seam.co/capability-guides/device-and-system-capabilities#capability-flags).
 type UnmanagedDeviceCapabilitiesSupported string
+
+// UnmanagedDeviceDeviceType Type of the device.
+type UnmanagedDeviceDeviceType string
 
 // UnmanagedDeviceIsManaged Indicates that Seam does not manage the device.
 type UnmanagedDeviceIsManaged bool
@@ -27608,25 +27988,31 @@ type DevicesGetGetParams struct {
 
 // DevicesListGetParams defines parameters for DevicesListGet.
 type DevicesListGetParams struct {
-	CustomerKey         *string                           `form:"customer_key,omitempty" json:"customer_key,omitempty"`
-	ConnectedAccountId  *string                           `form:"connected_account_id,omitempty" json:"connected_account_id,omitempty"`
-	ConnectedAccountIds *[]string                         `form:"connected_account_ids,omitempty" json:"connected_account_ids,omitempty"`
-	ConnectWebviewId    *string                           `form:"connect_webview_id,omitempty" json:"connect_webview_id,omitempty"`
-	DeviceType          *DeviceDeviceType                 `form:"device_type,omitempty" json:"device_type,omitempty"`
-	DeviceTypes         *[]DeviceDeviceType               `form:"device_types,omitempty" json:"device_types,omitempty"`
-	Manufacturer        *DevicesListGetParamsManufacturer `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
-	DeviceIds           *[]string                         `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	Limit               *float64                          `form:"limit,omitempty" json:"limit,omitempty"`
-	CreatedBefore       *time.Time                        `form:"created_before,omitempty" json:"created_before,omitempty"`
-	UserIdentifierKey   *string                           `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
-	CustomMetadataHas   *map[string]StringOrBoolean       `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
-	PageCursor          *string                           `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
-	IncludeIf           *[]DevicesListGetParamsIncludeIf  `form:"include_if,omitempty" json:"include_if,omitempty"`
-	ExcludeIf           *[]DevicesListGetParamsExcludeIf  `form:"exclude_if,omitempty" json:"exclude_if,omitempty"`
-	UnstableLocationId  *string                           `form:"unstable_location_id,omitempty" json:"unstable_location_id,omitempty"`
-	SpaceId             *string                           `form:"space_id,omitempty" json:"space_id,omitempty"`
-	Search              *string                           `form:"search,omitempty" json:"search,omitempty"`
+	CustomerKey         *string                            `form:"customer_key,omitempty" json:"customer_key,omitempty"`
+	ConnectedAccountId  *string                            `form:"connected_account_id,omitempty" json:"connected_account_id,omitempty"`
+	ConnectedAccountIds *[]string                          `form:"connected_account_ids,omitempty" json:"connected_account_ids,omitempty"`
+	ConnectWebviewId    *string                            `form:"connect_webview_id,omitempty" json:"connect_webview_id,omitempty"`
+	DeviceType          *DevicesListGetParamsDeviceType    `form:"device_type,omitempty" json:"device_type,omitempty"`
+	DeviceTypes         *[]DevicesListGetParamsDeviceTypes `form:"device_types,omitempty" json:"device_types,omitempty"`
+	Manufacturer        *DevicesListGetParamsManufacturer  `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
+	DeviceIds           *[]string                          `form:"device_ids,omitempty" json:"device_ids,omitempty"`
+	Limit               *float64                           `form:"limit,omitempty" json:"limit,omitempty"`
+	CreatedBefore       *time.Time                         `form:"created_before,omitempty" json:"created_before,omitempty"`
+	UserIdentifierKey   *string                            `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
+	CustomMetadataHas   *map[string]StringOrBoolean        `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
+	PageCursor          *string                            `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
+	IncludeIf           *[]DevicesListGetParamsIncludeIf   `form:"include_if,omitempty" json:"include_if,omitempty"`
+	ExcludeIf           *[]DevicesListGetParamsExcludeIf   `form:"exclude_if,omitempty" json:"exclude_if,omitempty"`
+	UnstableLocationId  *string                            `form:"unstable_location_id,omitempty" json:"unstable_location_id,omitempty"`
+	SpaceId             *string                            `form:"space_id,omitempty" json:"space_id,omitempty"`
+	Search              *string                            `form:"search,omitempty" json:"search,omitempty"`
 }
+
+// DevicesListGetParamsDeviceType defines parameters for DevicesListGet.
+type DevicesListGetParamsDeviceType string
+
+// DevicesListGetParamsDeviceTypes defines parameters for DevicesListGet.
+type DevicesListGetParamsDeviceTypes string
 
 // DevicesListGetParamsManufacturer defines parameters for DevicesListGet.
 type DevicesListGetParamsManufacturer string
@@ -27653,25 +28039,31 @@ type DevicesUnmanagedGetGetParams struct {
 
 // DevicesUnmanagedListGetParams defines parameters for DevicesUnmanagedListGet.
 type DevicesUnmanagedListGetParams struct {
-	CustomerKey         *string                                    `form:"customer_key,omitempty" json:"customer_key,omitempty"`
-	ConnectedAccountId  *string                                    `form:"connected_account_id,omitempty" json:"connected_account_id,omitempty"`
-	ConnectedAccountIds *[]string                                  `form:"connected_account_ids,omitempty" json:"connected_account_ids,omitempty"`
-	ConnectWebviewId    *string                                    `form:"connect_webview_id,omitempty" json:"connect_webview_id,omitempty"`
-	DeviceType          *DeviceDeviceType                          `form:"device_type,omitempty" json:"device_type,omitempty"`
-	DeviceTypes         *[]DeviceDeviceType                        `form:"device_types,omitempty" json:"device_types,omitempty"`
-	Manufacturer        *DevicesUnmanagedListGetParamsManufacturer `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
-	DeviceIds           *[]string                                  `form:"device_ids,omitempty" json:"device_ids,omitempty"`
-	CreatedBefore       *time.Time                                 `form:"created_before,omitempty" json:"created_before,omitempty"`
-	UserIdentifierKey   *string                                    `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
-	CustomMetadataHas   *map[string]StringOrBoolean                `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
-	PageCursor          *string                                    `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
-	IncludeIf           *[]DevicesUnmanagedListGetParamsIncludeIf  `form:"include_if,omitempty" json:"include_if,omitempty"`
-	ExcludeIf           *[]DevicesUnmanagedListGetParamsExcludeIf  `form:"exclude_if,omitempty" json:"exclude_if,omitempty"`
-	UnstableLocationId  *string                                    `form:"unstable_location_id,omitempty" json:"unstable_location_id,omitempty"`
-	SpaceId             *string                                    `form:"space_id,omitempty" json:"space_id,omitempty"`
-	Search              *string                                    `form:"search,omitempty" json:"search,omitempty"`
-	Limit               *float64                                   `form:"limit,omitempty" json:"limit,omitempty"`
+	CustomerKey         *string                                     `form:"customer_key,omitempty" json:"customer_key,omitempty"`
+	ConnectedAccountId  *string                                     `form:"connected_account_id,omitempty" json:"connected_account_id,omitempty"`
+	ConnectedAccountIds *[]string                                   `form:"connected_account_ids,omitempty" json:"connected_account_ids,omitempty"`
+	ConnectWebviewId    *string                                     `form:"connect_webview_id,omitempty" json:"connect_webview_id,omitempty"`
+	DeviceType          *DevicesUnmanagedListGetParamsDeviceType    `form:"device_type,omitempty" json:"device_type,omitempty"`
+	DeviceTypes         *[]DevicesUnmanagedListGetParamsDeviceTypes `form:"device_types,omitempty" json:"device_types,omitempty"`
+	Manufacturer        *DevicesUnmanagedListGetParamsManufacturer  `form:"manufacturer,omitempty" json:"manufacturer,omitempty"`
+	DeviceIds           *[]string                                   `form:"device_ids,omitempty" json:"device_ids,omitempty"`
+	CreatedBefore       *time.Time                                  `form:"created_before,omitempty" json:"created_before,omitempty"`
+	UserIdentifierKey   *string                                     `form:"user_identifier_key,omitempty" json:"user_identifier_key,omitempty"`
+	CustomMetadataHas   *map[string]StringOrBoolean                 `form:"custom_metadata_has,omitempty" json:"custom_metadata_has,omitempty"`
+	PageCursor          *string                                     `form:"page_cursor,omitempty" json:"page_cursor,omitempty"`
+	IncludeIf           *[]DevicesUnmanagedListGetParamsIncludeIf   `form:"include_if,omitempty" json:"include_if,omitempty"`
+	ExcludeIf           *[]DevicesUnmanagedListGetParamsExcludeIf   `form:"exclude_if,omitempty" json:"exclude_if,omitempty"`
+	UnstableLocationId  *string                                     `form:"unstable_location_id,omitempty" json:"unstable_location_id,omitempty"`
+	SpaceId             *string                                     `form:"space_id,omitempty" json:"space_id,omitempty"`
+	Search              *string                                     `form:"search,omitempty" json:"search,omitempty"`
+	Limit               *float64                                    `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// DevicesUnmanagedListGetParamsDeviceType defines parameters for DevicesUnmanagedListGet.
+type DevicesUnmanagedListGetParamsDeviceType string
+
+// DevicesUnmanagedListGetParamsDeviceTypes defines parameters for DevicesUnmanagedListGet.
+type DevicesUnmanagedListGetParamsDeviceTypes string
 
 // DevicesUnmanagedListGetParamsManufacturer defines parameters for DevicesUnmanagedListGet.
 type DevicesUnmanagedListGetParamsManufacturer string
@@ -38113,172 +38505,6 @@ func (t CustomersCreatePortalRequestBodyPartLandingPageManage3) MarshalJSON() ([
 }
 
 func (t *CustomersCreatePortalRequestBodyPartLandingPageManage3) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsDeviceDeviceType0 returns the union data inside the DeviceDeviceType as a DeviceDeviceType0
-func (t DeviceDeviceType) AsDeviceDeviceType0() (DeviceDeviceType0, error) {
-	var body DeviceDeviceType0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType0 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType0
-func (t *DeviceDeviceType) FromDeviceDeviceType0(v DeviceDeviceType0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType0 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType0
-func (t *DeviceDeviceType) MergeDeviceDeviceType0(v DeviceDeviceType0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeviceDeviceType1 returns the union data inside the DeviceDeviceType as a DeviceDeviceType1
-func (t DeviceDeviceType) AsDeviceDeviceType1() (DeviceDeviceType1, error) {
-	var body DeviceDeviceType1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType1 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType1
-func (t *DeviceDeviceType) FromDeviceDeviceType1(v DeviceDeviceType1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType1 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType1
-func (t *DeviceDeviceType) MergeDeviceDeviceType1(v DeviceDeviceType1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeviceDeviceType2 returns the union data inside the DeviceDeviceType as a DeviceDeviceType2
-func (t DeviceDeviceType) AsDeviceDeviceType2() (DeviceDeviceType2, error) {
-	var body DeviceDeviceType2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType2 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType2
-func (t *DeviceDeviceType) FromDeviceDeviceType2(v DeviceDeviceType2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType2 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType2
-func (t *DeviceDeviceType) MergeDeviceDeviceType2(v DeviceDeviceType2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeviceDeviceType3 returns the union data inside the DeviceDeviceType as a DeviceDeviceType3
-func (t DeviceDeviceType) AsDeviceDeviceType3() (DeviceDeviceType3, error) {
-	var body DeviceDeviceType3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType3 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType3
-func (t *DeviceDeviceType) FromDeviceDeviceType3(v DeviceDeviceType3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType3 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType3
-func (t *DeviceDeviceType) MergeDeviceDeviceType3(v DeviceDeviceType3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeviceDeviceType4 returns the union data inside the DeviceDeviceType as a DeviceDeviceType4
-func (t DeviceDeviceType) AsDeviceDeviceType4() (DeviceDeviceType4, error) {
-	var body DeviceDeviceType4
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType4 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType4
-func (t *DeviceDeviceType) FromDeviceDeviceType4(v DeviceDeviceType4) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType4 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType4
-func (t *DeviceDeviceType) MergeDeviceDeviceType4(v DeviceDeviceType4) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeviceDeviceType5 returns the union data inside the DeviceDeviceType as a DeviceDeviceType5
-func (t DeviceDeviceType) AsDeviceDeviceType5() (DeviceDeviceType5, error) {
-	var body DeviceDeviceType5
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeviceDeviceType5 overwrites any union data inside the DeviceDeviceType as the provided DeviceDeviceType5
-func (t *DeviceDeviceType) FromDeviceDeviceType5(v DeviceDeviceType5) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeviceDeviceType5 performs a merge with any union data inside the DeviceDeviceType, using the provided DeviceDeviceType5
-func (t *DeviceDeviceType) MergeDeviceDeviceType5(v DeviceDeviceType5) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t DeviceDeviceType) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *DeviceDeviceType) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

@@ -1,4 +1,226 @@
 package seam
 
+import (
+	"bytes"
+	"context"
+	"iter"
+	"time"
+
+	"github.com/seamgo/seam-go/gen"
+)
+
 // AccessCodesService manages the access codes of smart locks.
-type AccessCodesService struct{ c *Client }
+//
+// Create, CreateWithAttempt, CreateMultiple, Update and UpdateMultiple take
+// AccessCodeOption arguments: settings of the code (WithCode, presets such
+// as TimeBound or DailyBoundOffline, …) mixed with per-call Options
+// (WithTimeout, …). They check every setting before sending anything and
+// report a broken rule as a *ValidationError naming the parameter.
+type AccessCodesService struct {
+	c *Client
+	// now returns the current time; nil means time.Now. Tests replace it.
+	now func() time.Time
+}
+
+// clock returns the current time.
+func (s *AccessCodesService) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
+}
+
+// prepare applies opts and checks them for op.
+func (s *AccessCodesService) prepare(op accessCodeOp, opts []AccessCodeOption) (*accessCodeParams, error) {
+	p, err := collectParams(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.validate(op, s.clock()); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Create creates an access code on the device deviceID (POST
+// /access_codes/create, never retried) and returns it as the API answered,
+// usually with status "setting" (ongoing) or "unset" (time-bound, offline).
+// It does not wait for the code to be programmed: see WaitUntilReady.
+//
+// Without settings it creates an ongoing code with a name and PIN chosen by
+// Seam. The five cases of the guide:
+//
+//	client.AccessCodes.Create(ctx, lockID, seam.Ongoing("my ongoing code", "1234"))
+//	client.AccessCodes.Create(ctx, lockID, seam.TimeBound(start, end), seam.WithCodeName("my time-bound code"), seam.WithCode("2345"))
+//	client.AccessCodes.Create(ctx, lockID, seam.HourlyBoundOffline(start, end), seam.WithCodeName("my hourly-bound offline code"))
+//	client.AccessCodes.Create(ctx, lockID, seam.DailyBoundOffline(start, end), seam.WithCodeName("my daily-bound offline code"))
+//	client.AccessCodes.Create(ctx, lockID, seam.OneTimeUseOffline(start), seam.WithCodeName("my one-time-use offline code"))
+//
+// Before any request it refuses, with a *ValidationError: an empty
+// deviceID; a code that is not 4 to 12 digits; preferred_code_length with
+// a code; an unknown max_time_rounding; allow_external_modification and
+// is_external_modification_allowed with different values; ends_at not after
+// starts_at, or not in the future; a code chosen for an offline code;
+// is_one_time_use without an offline code, or with ends_at;
+// max_time_rounding without an offline code; an offline code without
+// starts_at, or (unless one-time-use) without ends_at; and the rules of
+// the preset used, if any.
+func (s *AccessCodesService) Create(ctx context.Context, deviceID string, opts ...AccessCodeOption) (*gen.AccessCode, error) {
+	code, _, err := s.CreateWithAttempt(ctx, deviceID, opts...)
+	return code, err
+}
+
+// CreateWithAttempt is Create that also returns the CREATE_ACCESS_CODE
+// action attempt of the answer (nil when the answer has none), without
+// waiting for it; pass it to Client.WaitForActionAttempt to wait.
+func (s *AccessCodesService) CreateWithAttempt(ctx context.Context, deviceID string, opts ...AccessCodeOption) (*gen.AccessCode, *gen.ActionAttempt, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, nil, err
+	}
+	p, err := s.prepare(opCreate, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, _, err = s.c.begin(ctx, p.call)
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.checkDevice {
+		device, err := s.c.Devices.Get(ctx, deviceID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := p.checkFor(device); err != nil {
+			return nil, nil, err
+		}
+	}
+	res, err := s.c.api.AccessCodesCreatePostWithResponse(ctx, p.createBody(deviceID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &body.AccessCode, presentAttempt(&body.ActionAttempt), nil
+}
+
+// presentAttempt returns a, or nil when the answer carried no attempt.
+func presentAttempt(a *gen.ActionAttempt) *gen.ActionAttempt {
+	raw, err := a.MarshalJSON()
+	if err != nil {
+		return nil
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil
+	}
+	return a
+}
+
+// CreateMultiple creates access codes sharing one PIN on the devices
+// deviceIDs (POST /access_codes/create_multiple, never retried) and returns
+// them. Unless a code is given (WithCode), Seam links them by a
+// common_code_key, for UpdateMultiple. It takes name, code, times and
+// WithCodeSharing (what to do with a device that cannot share the code),
+// but no offline settings and no common_code_key, with the rules of Create.
+func (s *AccessCodesService) CreateMultiple(ctx context.Context, deviceIDs []string, opts ...AccessCodeOption) ([]gen.AccessCode, error) {
+	if len(deviceIDs) == 0 {
+		return nil, &ValidationError{Param: "device_ids", Rule: "is required"}
+	}
+	for _, id := range deviceIDs {
+		if id == "" {
+			return nil, &ValidationError{Param: "device_ids", Rule: "must not contain an empty id"}
+		}
+	}
+	p, err := s.prepare(opCreateMultiple, opts)
+	if err != nil {
+		return nil, err
+	}
+	if p.codeSharing != nil && *p.codeSharing != CodeSharingFail && *p.codeSharing != CodeSharingRandomCode {
+		return nil, &ValidationError{Param: paramCodeSharing, Rule: "must be \"throw\" or \"create_random_code\""}
+	}
+	ctx, _, err = s.c.begin(ctx, p.call)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesCreateMultiplePostWithResponse(ctx, p.createMultipleBody(deviceIDs))
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return body.AccessCodes, nil
+}
+
+// Get returns the access code accessCodeID (GET /access_codes/get).
+func (s *AccessCodesService) Get(ctx context.Context, accessCodeID string, opts ...Option) (*gen.AccessCode, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	return s.get(ctx, gen.AccessCodesGetGetParams{AccessCodeId: &accessCodeID}, opts)
+}
+
+// GetByCode returns the access code of device deviceID whose PIN is code
+// (GET /access_codes/get).
+func (s *AccessCodesService) GetByCode(ctx context.Context, deviceID, code string, opts ...Option) (*gen.AccessCode, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	if err := required("code", code); err != nil {
+		return nil, err
+	}
+	return s.get(ctx, gen.AccessCodesGetGetParams{DeviceId: &deviceID, Code: &code}, opts)
+}
+
+func (s *AccessCodesService) get(ctx context.Context, params gen.AccessCodesGetGetParams, opts []Option) (*gen.AccessCode, error) {
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesGetGetWithResponse(ctx, &params)
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return &body.AccessCode, nil
+}
+
+// List returns one page of the access codes params selects (GET
+// /access_codes/list): set params.DeviceId, params.AccessCodeIds or another
+// filter the API documents. Set params.PageCursor to a Page's
+// NextPageCursor to get the next page.
+func (s *AccessCodesService) List(ctx context.Context, params *gen.AccessCodesListGetParams, opts ...Option) (*Page[gen.AccessCode], error) {
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.page(ctx, deref(params))
+}
+
+// All iterates over the access codes of every page of List, from
+// params.PageCursor on, fetching each page when the previous one is used up.
+func (s *AccessCodesService) All(ctx context.Context, params *gen.AccessCodesListGetParams, opts ...Option) iter.Seq2[gen.AccessCode, error] {
+	p := deref(params)
+	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.AccessCode], error) {
+		p.PageCursor = cursorParam(cursor)
+		return s.page(ctx, p)
+	})
+}
+
+func (s *AccessCodesService) page(ctx context.Context, p gen.AccessCodesListGetParams) (*Page[gen.AccessCode], error) {
+	res, err := s.c.api.AccessCodesListGetWithResponse(ctx, &p)
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return newPage(body.AccessCodes, body.Pagination), nil
+}

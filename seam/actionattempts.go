@@ -37,8 +37,9 @@ func (s *ActionAttemptsService) List(ctx context.Context, params *gen.ActionAtte
 func (s *ActionAttemptsService) All(ctx context.Context, params *gen.ActionAttemptsListGetParams, opts ...Option) iter.Seq2[gen.ActionAttempt, error] {
 	p := deref(params)
 	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.ActionAttempt], error) {
-		p.PageCursor = cursorParam(cursor)
-		return s.page(ctx, p)
+		q := p // a copy per page: ranging the iterator twice, even at once, is safe
+		q.PageCursor = cursorParam(cursor)
+		return s.page(ctx, q)
 	})
 }
 

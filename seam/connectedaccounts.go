@@ -25,8 +25,9 @@ func (s *ConnectedAccountsService) List(ctx context.Context, params *gen.Connect
 func (s *ConnectedAccountsService) All(ctx context.Context, params *gen.ConnectedAccountsListGetParams, opts ...Option) iter.Seq2[gen.ConnectedAccount, error] {
 	p := deref(params)
 	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.ConnectedAccount], error) {
-		p.PageCursor = cursorParam(cursor)
-		return s.page(ctx, p)
+		q := p // a copy per page: ranging the iterator twice, even at once, is safe
+		q.PageCursor = cursorParam(cursor)
+		return s.page(ctx, q)
 	})
 }
 

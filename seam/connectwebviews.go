@@ -63,8 +63,9 @@ func (s *ConnectWebviewsService) List(ctx context.Context, params *gen.ConnectWe
 func (s *ConnectWebviewsService) All(ctx context.Context, params *gen.ConnectWebviewsListGetParams, opts ...Option) iter.Seq2[gen.ConnectWebview, error] {
 	p := deref(params)
 	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.ConnectWebview], error) {
-		p.PageCursor = cursorParam(cursor)
-		return s.page(ctx, p)
+		q := p // a copy per page: ranging the iterator twice, even at once, is safe
+		q.PageCursor = cursorParam(cursor)
+		return s.page(ctx, q)
 	})
 }
 

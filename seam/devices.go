@@ -25,8 +25,9 @@ func (s *DevicesService) List(ctx context.Context, params *gen.DevicesListGetPar
 func (s *DevicesService) All(ctx context.Context, params *gen.DevicesListGetParams, opts ...Option) iter.Seq2[gen.Device, error] {
 	p := deref(params)
 	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.Device], error) {
-		p.PageCursor = cursorParam(cursor)
-		return s.page(ctx, p)
+		q := p // a copy per page: ranging the iterator twice, even at once, is safe
+		q.PageCursor = cursorParam(cursor)
+		return s.page(ctx, q)
 	})
 }
 

@@ -43,13 +43,28 @@ func (c *Client) WaitForActionAttemptID(ctx context.Context, id string, opts ...
 
 // wait polls until the attempt ends. a is the attempt as last seen (nil
 // when only its id is known, in which case the first poll is immediate).
+// The polls themselves are bounded by the wait's deadline, so a slow or
+// retried poll cannot make the wait outlast its timeout.
 func (c *Client) wait(ctx context.Context, cfg *config, a *gen.ActionAttempt, s ActionAttemptSummary) (*gen.ActionAttempt, error) {
 	start := time.Now()
 	deadline := start.Add(cfg.actionAttemptTimeout)
-	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
-		deadline = d
+	ctxDeadline, clamped := ctx.Deadline()
+	if clamped && ctxDeadline.Before(deadline) {
+		deadline = ctxDeadline
+	} else {
+		clamped = false
 	}
-	timeout := func(cause error) error {
+	waitCtx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	timeout := func() error {
+		// The cause is ctx's error, not waitCtx's: the wait's own timeout
+		// is no context error. When the deadline came from ctx, its timer
+		// may not have fired yet at this point; it is still what ended the
+		// wait.
+		cause := ctx.Err()
+		if cause == nil && clamped && !time.Now().Before(deadline) {
+			cause = context.DeadlineExceeded
+		}
 		return &ActionAttemptTimeoutError{Attempt: a, ID: s.ID, ActionType: s.ActionType, Waited: time.Since(start), cause: cause}
 	}
 	delay := cfg.actionAttemptPollInterval
@@ -73,26 +88,26 @@ func (c *Client) wait(ctx context.Context, cfg *config, a *gen.ActionAttempt, s 
 			}
 		}
 		remaining := time.Until(deadline)
-		if remaining <= 0 {
-			return a, timeout(ctx.Err())
+		if remaining <= 0 || waitCtx.Err() != nil {
+			return a, timeout()
 		}
 		if delay > 0 {
 			t := time.NewTimer(min(delay, remaining))
 			select {
-			case <-ctx.Done():
+			case <-waitCtx.Done():
 				t.Stop()
-				return a, timeout(ctx.Err())
+				return a, timeout()
 			case <-t.C:
 			}
-			if time.Now().After(deadline) {
-				return a, timeout(ctx.Err())
+			if !time.Now().Before(deadline) {
+				return a, timeout()
 			}
 		}
 		delay = cfg.actionAttemptPollInterval
-		next, err := c.getActionAttempt(ctx, s.ID)
+		next, err := c.getActionAttempt(waitCtx, s.ID)
 		if err != nil {
-			if ctx.Err() != nil {
-				return a, timeout(ctx.Err())
+			if waitCtx.Err() != nil {
+				return a, timeout()
 			}
 			return a, err
 		}

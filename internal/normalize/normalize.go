@@ -26,6 +26,7 @@ const (
 	RuleNameUnionMembers   = "lift inline oneOf members named by their single-value enums"
 	RuleLiftUnions         = "lift inline unions into named schemas, one per distinct union"
 	RuleLiftBodies         = "lift inline request and response bodies into named schemas"
+	RuleMergeEnumUnions    = "merge oneOf of string enums into one string enum"
 	RuleAllOfDefaults      = "move defaults out of allOf members"
 	RuleNullableAdditional = "drop nullable from additionalProperties beside properties"
 )
@@ -195,6 +196,7 @@ func (l *lifter) visit(s site) (bool, error) {
 	v := s.ref.Value
 	l.fixAllOfDefaults(v)
 	l.fixNullableAdditional(v)
+	l.mergeEnumUnion(v)
 	if len(v.OneOf) == 0 && len(v.AnyOf) == 0 {
 		if s.body != nil && s.ref.Ref == "" {
 			// One named type per body, shared by the method variants of an
@@ -427,6 +429,42 @@ func (l *lifter) liftKeyed(m *openapi3.SchemaRef, hint []string, undocumented bo
 	l.byContent[key] = name
 	l.pending = append(l.pending, site{ref: component, ptr: "#/components/schemas/" + escapePtr(name), src: src, hint: []string{name}})
 	m.Ref = "#/components/schemas/" + name
+}
+
+// mergeEnumUnion turns a oneOf whose members are all bare string enums
+// (device_type: one enum per kind of device) into one string enum with
+// every value: the same set of valid values, as a plain Go string type
+// rather than a union with As/From methods per member.
+func (l *lifter) mergeEnumUnion(v *openapi3.Schema) {
+	if len(v.OneOf) < 2 || v.Discriminator != nil || v.Type != nil && !v.Type.Is("string") {
+		return
+	}
+	var values []any
+	seen := map[string]bool{}
+	for _, m := range v.OneOf {
+		if m == nil || m.Ref != "" || m.Value == nil || m.Value.Type == nil || !m.Value.Type.Is("string") || len(m.Value.Enum) == 0 {
+			return
+		}
+		bare := *m.Value
+		bare.Type, bare.Enum, bare.Description = nil, nil, ""
+		if body, err := json.Marshal(&bare); err != nil || string(body) != "{}" {
+			return
+		}
+		for _, e := range m.Value.Enum {
+			str, ok := e.(string)
+			if !ok {
+				return
+			}
+			if !seen[str] {
+				seen[str] = true
+				values = append(values, str)
+			}
+		}
+	}
+	v.OneOf = nil
+	v.Type = &openapi3.Types{"string"}
+	v.Enum = values
+	l.report.add(RuleMergeEnumUnions, 1)
 }
 
 // fixAllOfDefaults moves a default out of allOf members: oapi-codegen refuses

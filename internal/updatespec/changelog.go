@@ -121,16 +121,37 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// prBody returns md cut at a line boundary to at most maxBytes bytes, with a
+// prBodyLimits are the list lengths tried, in turn, to make the changelog
+// fit a pull-request body before cutting it.
+var prBodyLimits = []int{20, 10, 5, 3, 1}
+
+// prBody returns the changelog rendered to fit in maxBytes: with c.maxItems
+// entries per list when it fits, else with fewer (prBodyLimits), else cut.
+func (c changelog) prBody(maxBytes int) string {
+	md := c.markdown()
+	for _, n := range prBodyLimits {
+		if len(md) <= maxBytes {
+			return md
+		}
+		if c.maxItems > 0 && c.maxItems <= n {
+			continue
+		}
+		c.maxItems = n
+		md = c.markdown()
+	}
+	return cut(md, maxBytes)
+}
+
+// cut returns md cut at a line boundary to at most maxBytes bytes, with a
 // note saying where the full changelog is when it had to be cut.
-func prBody(md string, maxBytes int) string {
+func cut(md string, maxBytes int) string {
 	if len(md) <= maxBytes {
 		return md
 	}
 	const note = "\n\n… truncated to fit a pull-request body: the full changelog is in the workflow run's artifacts, or run `make update-spec` locally.\n"
-	cut := md[:max(0, maxBytes-len(note))]
-	if i := strings.LastIndexByte(cut, '\n'); i >= 0 {
-		cut = cut[:i]
+	kept := md[:max(0, maxBytes-len(note))]
+	if i := strings.LastIndexByte(kept, '\n'); i >= 0 {
+		kept = kept[:i]
 	}
-	return cut + note
+	return kept + note
 }

@@ -37,7 +37,8 @@ type Result struct {
 	// Changelog is the Markdown changelog, also written to ChangelogPath.
 	Changelog     string
 	ChangelogPath string
-	// PRBodyPath holds the changelog cut to MaxPRBodyBytes.
+	// PRBodyPath holds the changelog made to fit MaxPRBodyBytes (shorter
+	// lists, then cut).
 	PRBodyPath string
 	// OldSpecPath is the copy of the previous openapi.json; empty when
 	// unchanged or when there was none.
@@ -150,28 +151,29 @@ func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, ol
 	case maxItems < 0:
 		maxItems = 0
 	}
-	res.Changelog = changelog{old: res.Old, new: res.New, spec: res.Spec, types: res.Types, maxItems: maxItems}.markdown()
-	return writeChangelog(opts, res)
+	log := changelog{old: res.Old, new: res.New, spec: res.Spec, types: res.Types, maxItems: maxItems}
+	res.Changelog = log.markdown()
+	return writeChangelog(opts, res, log.prBody(MaxPRBodyBytes))
 }
 
 // unchanged is the Result when the pulled spec is the committed one.
 func unchanged(opts Options, meta specsource.Meta) (*Result, error) {
 	fmt.Fprintln(opts.log(), "update-spec: the spec is unchanged")
 	res := &Result{Verdict: VerdictNoChange, Old: meta, New: meta, Changelog: NoChange}
-	if err := writeChangelog(opts, res); err != nil {
+	if err := writeChangelog(opts, res, NoChange); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
-// writeChangelog writes res.Changelog and the PR body made from it.
-func writeChangelog(opts Options, res *Result) error {
+// writeChangelog writes res.Changelog and the PR body.
+func writeChangelog(opts Options, res *Result, body string) error {
 	res.ChangelogPath = opts.changelog()
 	res.PRBodyPath = filepath.Join(opts.workDir(), PRBodyName)
 	if err := writeFile(res.ChangelogPath, []byte(res.Changelog)); err != nil {
 		return err
 	}
-	return writeFile(res.PRBodyPath, []byte(prBody(res.Changelog, MaxPRBodyBytes)))
+	return writeFile(res.PRBodyPath, []byte(body))
 }
 
 // check builds the module and, unless opts.NoTest, runs its tests.

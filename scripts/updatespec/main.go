@@ -7,8 +7,9 @@
 //	updatespec [-root DIR] [-changelog FILE] [-no-test] [-undocumented] [-max N] [-timeout D] [SOURCE]
 //
 // SOURCE is an http(s) URL, file:PATH or npm:@seamapi/types@VERSION (for
-// example npm:@seamapi/types@latest, which needs only the npm registry); it
-// defaults to $SEAM_OPENAPI_SOURCE, else https://connect.getseam.com/openapi.json.
+// example npm:@seamapi/types@latest, which needs only the npm registry), or
+// a bare version of @seamapi/types ("1.978.0", "latest"); it defaults to
+// $SEAM_OPENAPI_SOURCE, else https://connect.getseam.com/openapi.json.
 // Flags may also be spelled with two dashes (--no-test).
 //
 // The changelog goes to stdout and to the -changelog file (default
@@ -27,6 +28,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 
 	"github.com/seamgo/seam-go/internal/specsource"
 	"github.com/seamgo/seam-go/internal/updatespec"
@@ -88,7 +90,7 @@ func parseArgs(args []string) (updatespec.Options, error) {
 	case 0:
 		opts.Source = os.Getenv(specsource.EnvVar)
 	case 1:
-		opts.Source = sources[0]
+		opts.Source = expandSource(sources[0])
 	default:
 		return opts, fmt.Errorf("one SOURCE at most, got %q", sources)
 	}
@@ -100,6 +102,18 @@ func parseArgs(args []string) (updatespec.Options, error) {
 		opts.Root = root
 	}
 	return opts, nil
+}
+
+// bareVersion matches a version of @seamapi/types given alone, or "latest".
+var bareVersion = regexp.MustCompile(`^(latest|[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)$`)
+
+// expandSource turns a bare version ("1.978.0", "latest") into the npm
+// source of @seamapi/types; other sources are returned as they are.
+func expandSource(source string) string {
+	if bareVersion.MatchString(source) {
+		return "npm:@seamapi/types@" + source
+	}
+	return source
 }
 
 // moduleRoot walks up from the working directory to the directory that

@@ -1,0 +1,32 @@
+package gentest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// fakeDir holds the responses captured from the official fake server.
+const fakeDir = "../testdata/fake"
+
+// decodeFile decodes the JSON file at path into a new T.
+func decodeFile[T any](t testing.TB, path string) T {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var v T
+	require.NoError(t, json.Unmarshal(data, &v), path)
+	return v
+}
+
+// seed is the path of a seed response.
+func seed(name string) string { return filepath.Join("testdata", "seed", name) }
+
+// fake is the path of a fake capture.
+func fake(name string) string { return filepath.Join(fakeDir, name) }
+
+// ptr returns a pointer to v.
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,109 @@
+package importcheck
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// module is this module's path.
+const module = "github.com/seamgo/seam-go"
+
+// public are the packages other modules import.
+var public = []string{"./gen", "./seam"}
+
+// allowedModules is every module a program importing the public packages
+// may depend on: this module, the oapi-codegen runtime the generated code
+// calls, and the runtime's own dependencies. Adding one is a decision: it
+// makes every consumer download, vet and vendor it.
+var allowedModules = []string{
+	module,
+	"github.com/apapsch/go-jsonmerge/v2", // required by github.com/oapi-codegen/runtime
+	"github.com/google/uuid",             // required by github.com/oapi-codegen/runtime
+	"github.com/oapi-codegen/runtime",
+}
+
+// dep is one non-standard package in the dependency graph.
+type dep struct{ pkg, module string }
+
+// deps lists the non-standard packages the public packages import, directly
+// or not, when built for goos. Test files are not part of it.
+func deps(t *testing.T, goos string) []dep {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	args := append([]string{"list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}{{end}}"}, public...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=0")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, "go list: %s", stderr.String())
+	var list []dep
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if line == "" {
+			continue
+		}
+		pkg, mod, _ := strings.Cut(line, " ")
+		list = append(list, dep{pkg: pkg, module: mod})
+	}
+	return list
+}
+
+func TestPublicPackagesDependOnlyOnTheOAPIRuntime(t *testing.T) {
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		t.Run(goos, func(t *testing.T) {
+			var modules []string
+			for _, d := range deps(t, goos) {
+				require.NotEmpty(t, d.module, "package %s is outside any module", d.pkg)
+				modules = append(modules, d.module)
+			}
+			slices.Sort(modules)
+			modules = slices.Compact(modules)
+			assert.ElementsMatch(t, allowedModules, modules,
+				"the modules that importing seam and gen pulls in changed: update allowedModules only on purpose")
+		})
+	}
+}
+
+func TestPublicPackagesStayInGenAndSeam(t *testing.T) {
+	var own []string
+	for _, d := range deps(t, "linux") {
+		if d.module != module {
+			continue
+		}
+		own = append(own, d.pkg)
+		inside := false
+		for _, dir := range []string{"/gen", "/seam"} {
+			if d.pkg == module+dir || strings.HasPrefix(d.pkg, module+dir+"/") {
+				inside = true
+			}
+		}
+		assert.True(t, inside, "%s is imported by the public packages but lives outside gen/ and seam/: copying those two directories would no longer vendor the client", d.pkg)
+	}
+	assert.Contains(t, own, module+"/gen")
+	assert.Contains(t, own, module+"/seam")
+}
+
+func TestGenIsSelfContained(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./gen")
+	cmd.Dir = "../.."
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, module+"/") {
+			assert.Equal(t, module+"/gen", pkg, "gen must not import other packages of this module")
+		}
+	}
+}

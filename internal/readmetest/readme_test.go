@@ -1,0 +1,83 @@
+package readmetest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// snippetPreamble turns a README fragment into a compilable function body:
+// fragments may use ctx, client and deviceID, as the README's prose says.
+const snippetPreamble = `package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"time"
+
+	"github.com/seamgo/seam-go/gen"
+	"github.com/seamgo/seam-go/seam"
+)
+
+var (
+	_ = context.Background
+	_ = errors.Is
+	_ = fmt.Println
+	_ = log.Fatal
+	_ = slog.Default
+	_ = time.Now
+	_ = gen.SpecSHA256
+	_ = seam.New
+)
+
+func main() {}
+
+func snippet(ctx context.Context, client *seam.Client, deviceID string) {
+	_, _, _ = ctx, client, deviceID
+%s
+}
+`
+
+var goBlock = regexp.MustCompile("(?s)```go\n(.*?)```")
+
+// TestREADMESamplesCompile extracts every ```go block of README.md and
+// vets it as a program: a block with a package clause as it is, any other
+// block as the body of a function that has ctx, client and deviceID.
+func TestREADMESamplesCompile(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(t, err)
+	blocks := goBlock.FindAllStringSubmatch(string(readme), -1)
+	require.NotEmpty(t, blocks, "README.md has no ```go block")
+
+	// Inside the module, so that the samples import this very code; the
+	// leading underscore keeps the directory out of ./... patterns.
+	dir, err := os.MkdirTemp(".", "_snippets-")
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	var pkgs []string
+	for i, b := range blocks {
+		src := b[1]
+		if !strings.Contains(src, "package main") {
+			src = fmt.Sprintf(snippetPreamble, src)
+		}
+		pkg := filepath.Join(dir, fmt.Sprintf("sample%02d", i+1))
+		require.NoError(t, os.MkdirAll(pkg, 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(pkg, "main.go"), []byte(src), 0o644))
+		pkgs = append(pkgs, "./"+filepath.ToSlash(pkg))
+	}
+	cmd := exec.Command("go", append([]string{"vet"}, pkgs...)...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "README samples do not compile:\n%s", out)
+	t.Logf("%d README samples compile", len(blocks))
+}

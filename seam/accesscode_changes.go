@@ -1,0 +1,258 @@
+package seam
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/seamgo/seam-go/gen"
+)
+
+// Update changes the access code accessCodeID (POST /access_codes/update,
+// never retried) with the settings in opts, and, unless
+// WithWaitForActionAttempts(false), waits for the UPDATE_ACCESS_CODE action
+// attempt to end: it returns the successful attempt, or an
+// *ActionAttemptFailedError or *ActionAttemptTimeoutError.
+//
+// Only the parameters given change. TimeBound (or WithStartsAt and
+// WithEndsAt) reschedules the code; Ongoing turns it into an ongoing code
+// (type "ongoing"). The rules of Create that concern the values given apply;
+// common_code_key and CheckDevice are refused. Offline access codes cannot
+// be changed through the API.
+func (s *AccessCodesService) Update(ctx context.Context, accessCodeID string, opts ...AccessCodeOption) (*gen.ActionAttempt, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	p, err := s.prepare(opUpdate, opts)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cfg, err := s.c.begin(ctx, p.call)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesUpdatePostWithResponse(ctx, p.updateBody(accessCodeID))
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+}
+
+// UpdateMultiple changes every access code linked by commonCodeKey (POST
+// /access_codes/update_multiple, never retried). It takes only WithCodeName,
+// WithStartsAt, WithEndsAt and TimeBound, with the rules of Create.
+func (s *AccessCodesService) UpdateMultiple(ctx context.Context, commonCodeKey string, opts ...AccessCodeOption) error {
+	if err := required("common_code_key", commonCodeKey); err != nil {
+		return err
+	}
+	p, err := s.prepare(opUpdateMultiple, opts)
+	if err != nil {
+		return err
+	}
+	ctx, _, err = s.c.begin(ctx, p.call)
+	if err != nil {
+		return err
+	}
+	res, err := s.c.api.AccessCodesUpdateMultiplePostWithResponse(ctx, p.updateMultipleBody(commonCodeKey))
+	if err != nil {
+		return err
+	}
+	_, err = decoded(res.JSON200, res.HTTPResponse)
+	return err
+}
+
+// Delete deletes the access code accessCodeID (POST /access_codes/delete,
+// never retried) and waits for the DELETE_ACCESS_CODE action attempt as
+// Update does.
+func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	ctx, cfg, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesDeletePostWithResponse(ctx, gen.AccessCodesDeleteRequestBody{AccessCodeId: accessCodeID})
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+}
+
+// GenerateCode returns a PIN that suits the device deviceID, without
+// creating anything (GET /access_codes/generate_code): the code of the
+// answer's generated_code.
+func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, opts ...Option) (string, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return "", err
+	}
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return "", err
+	}
+	res, err := s.c.api.AccessCodesGenerateCodeGetWithResponse(ctx, &gen.AccessCodesGenerateCodeGetParams{DeviceId: deviceID})
+	if err != nil {
+		return "", err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return "", err
+	}
+	if body.GeneratedCode.Code == nil || *body.GeneratedCode.Code == "" {
+		return "", fmt.Errorf("seam: /access_codes/generate_code: answer has no generated_code.code")
+	}
+	return *body.GeneratedCode.Code, nil
+}
+
+// PullBackupAccessCode takes a backup access code from the pool of the
+// access code accessCodeID (POST /access_codes/pull_backup_access_code,
+// never retried; the code must have been created with
+// WithBackupAccessCodePool(true)) and returns the backup code. Pulling
+// again returns the same backup code.
+func (s *AccessCodesService) PullBackupAccessCode(ctx context.Context, accessCodeID string, opts ...Option) (*gen.AccessCode, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesPullBackupAccessCodePostWithResponse(ctx, gen.AccessCodesPullBackupAccessCodeRequestBody{AccessCodeId: accessCodeID})
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	if body.BackupAccessCode.AccessCodeId != "" {
+		return &body.BackupAccessCode, nil
+	}
+	if body.AccessCode.AccessCodeId != "" {
+		return &body.AccessCode, nil
+	}
+	return nil, fmt.Errorf("seam: /access_codes/pull_backup_access_code: answer has no backup_access_code")
+}
+
+// CodeLengthConstraints are the PIN lengths a device accepts, for
+// ReportDeviceConstraints: either Min and Max, or Supported. Each length is
+// 4 to 20.
+type CodeLengthConstraints struct {
+	// Min and Max bound the length (0: not given).
+	Min, Max int
+	// Supported lists the accepted lengths.
+	Supported []int
+}
+
+// Bounds of a code length in ReportDeviceConstraints (the spec's minimum
+// and maximum).
+const (
+	constraintMinLength = 4
+	constraintMaxLength = 20
+)
+
+// ReportDeviceConstraints tells Seam which PIN lengths the device deviceID
+// accepts (POST /access_codes/report_device_constraints, never retried).
+// Lengths outside 4..20, Min above Max, nothing given, or both Min/Max and
+// Supported, are refused before sending.
+func (s *AccessCodesService) ReportDeviceConstraints(ctx context.Context, deviceID string, lengths CodeLengthConstraints, opts ...Option) error {
+	if err := required("device_id", deviceID); err != nil {
+		return err
+	}
+	body := gen.AccessCodesReportDeviceConstraintsRequestBody{DeviceId: deviceID}
+	if err := lengths.fill(&body); err != nil {
+		return err
+	}
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return err
+	}
+	res, err := s.c.api.AccessCodesReportDeviceConstraintsPostWithResponse(ctx, body)
+	if err != nil {
+		return err
+	}
+	_, err = decoded(res.JSON200, res.HTTPResponse)
+	return err
+}
+
+// fill checks c and writes it into body.
+func (c CodeLengthConstraints) fill(body *gen.AccessCodesReportDeviceConstraintsRequestBody) error {
+	check := func(param string, n int) error {
+		if n < constraintMinLength || n > constraintMaxLength {
+			return &ValidationError{Param: param, Rule: fmt.Sprintf("must be %d to %d (is %d)", constraintMinLength, constraintMaxLength, n)}
+		}
+		return nil
+	}
+	hasRange := c.Min != 0 || c.Max != 0
+	switch {
+	case hasRange && len(c.Supported) > 0:
+		return &ValidationError{Param: "supported_code_lengths", Rule: "cannot be given with min_code_length or max_code_length"}
+	case len(c.Supported) > 0:
+		for _, n := range c.Supported {
+			if err := check("supported_code_lengths", n); err != nil {
+				return err
+			}
+		}
+		body.SupportedCodeLengths = ptr(append([]int(nil), c.Supported...))
+	case hasRange:
+		if c.Min != 0 {
+			if err := check("min_code_length", c.Min); err != nil {
+				return err
+			}
+			body.MinCodeLength = ptr(c.Min)
+		}
+		if c.Max != 0 {
+			if err := check("max_code_length", c.Max); err != nil {
+				return err
+			}
+			body.MaxCodeLength = ptr(c.Max)
+		}
+		if c.Min != 0 && c.Max != 0 && c.Min > c.Max {
+			return &ValidationError{Param: "min_code_length", Rule: fmt.Sprintf("must not exceed max_code_length (%d > %d)", c.Min, c.Max)}
+		}
+	default:
+		return &ValidationError{Param: "supported_code_lengths", Rule: "give supported_code_lengths, or min_code_length and/or max_code_length"}
+	}
+	return nil
+}
+
+// simulatedCodeMaxLength is the longest code the simulation takes (the
+// spec's maxLength).
+const simulatedCodeMaxLength = 8
+
+// SimulateCreateUnmanaged creates an unmanaged access code on a sandbox
+// device, as if it had been set outside Seam (POST
+// /access_codes/simulate/create_unmanaged_access_code, never retried). The
+// code must be 4 to 8 digits.
+func (s *AccessCodesService) SimulateCreateUnmanaged(ctx context.Context, deviceID, name, code string, opts ...Option) (*gen.UnmanagedAccessCode, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	if err := required("name", name); err != nil {
+		return nil, err
+	}
+	if err := checkCodeLength(code, simulatedCodeMaxLength); err != nil {
+		return nil, err
+	}
+	ctx, _, err := s.c.begin(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.c.api.AccessCodesSimulateCreateUnmanagedAccessCodePostWithResponse(ctx,
+		gen.AccessCodesSimulateCreateUnmanagedAccessCodeRequestBody{DeviceId: deviceID, Name: name, Code: code})
+	if err != nil {
+		return nil, err
+	}
+	body, err := decoded(res.JSON200, res.HTTPResponse)
+	if err != nil {
+		return nil, err
+	}
+	return &body.AccessCode, nil
+}
