@@ -29,11 +29,17 @@ help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 .PHONY: test
-test: ## vet, check generated code, run all tests (unit + integration on the fake), race-test seam/
+test: ## vet, check generated code and the spec pipeline, vendoring, all tests (unit + integration on the fake), race-test seam/
 	@echo "==> go vet ./..."
 	@go vet ./... || { echo "make test: FAILED at go vet ./... (no test ran)"; exit 1; }
 	@echo "==> make check-generated"
 	@$(MAKE) check-generated || { echo "make test: FAILED at make check-generated (no test ran)"; exit 1; }
+	@echo "==> make check-spec-change"
+	@$(MAKE) check-spec-change ARGS=--gen-only || { echo "make test: FAILED at make check-spec-change (no test ran)"; exit 1; }
+	@echo "==> make check-update-spec"
+	@$(MAKE) check-update-spec || { echo "make test: FAILED at make check-update-spec (no test ran)"; exit 1; }
+	@echo "==> make vendor-check"
+	@$(MAKE) vendor-check || { echo "make test: FAILED at make vendor-check (no test ran)"; exit 1; }
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	go build -o "$$tmp/testsummary" ./scripts/testsummary; \
 	{ echo "==> go test -count=1 ./..."; \
@@ -73,6 +79,10 @@ update-spec: ## update openapi.json and gen/ to a newer spec (ARGS passed on)
 .PHONY: check-spec-change
 check-spec-change: ## check that the pipeline survives a spec change (spec 1.721.0)
 	$(call run-script,check-spec-change,$@)
+
+.PHONY: check-update-spec
+check-update-spec: ## end-to-end test of update-spec (1.721.0 -> 1.977.0 -> no change) in a temp copy; needs the npm registry
+	$(call run-script,check-update-spec,$@)
 
 .PHONY: vendor-check
 vendor-check: ## check the module builds for a consumer (scripts/vendor-check)

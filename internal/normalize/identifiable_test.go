@@ -65,7 +65,7 @@ func TestPlainUnionMembersNotLiftedWhenValuesDoNotTellThemApart(t *testing.T) {
 			{"$ref": "#/components/schemas/other"}]}`,
 	}, {
 		name:  "members are not objects",
-		union: `{"oneOf": [{"type": "string", "enum": ["one"]}, {"type": "string", "enum": ["two"]}]}`,
+		union: `{"oneOf": [{"type": "string", "enum": ["one"]}, {"type": "integer"}]}`,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := run(t, spec(`{"u": `+tc.union+`,

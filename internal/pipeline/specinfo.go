@@ -20,7 +20,7 @@ func specInfo(generator string, meta specsource.Meta, operations int, undocument
 // the published URL by default, or file:PATH, or npm:@seamapi/types@VERSION).
 package gen
 
-//go:generate go run ../scripts/generate
+%[7]s go run ../scripts/generate
 
 // SpecSHA256 is the SHA-256 of the canonical spec this package was generated from.
 const SpecSHA256 = %[3]q
@@ -36,5 +36,8 @@ const Operations = %[5]d
 
 // IncludesUndocumented reports whether operations marked x-undocumented were generated.
 const IncludesUndocumented = %[6]t
-`, generator, SpecFile, meta.SHA256, meta.Source, operations, undocumented))
+`, generator, SpecFile, meta.SHA256, meta.Source, operations, undocumented,
+		// Spelled apart so that go generate, which scans source text, does
+		// not take this template for a directive of its own.
+		"//go:"+"generate"))
 }

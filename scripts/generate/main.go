@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
@@ -32,13 +33,31 @@ func main() {
 	defer stop()
 	root, err := moduleRoot()
 	if err == nil {
-		_, err = pipeline.Run(ctx, pipeline.Options{Root: root, Source: *source, IncludeUndocumented: *undocumented, KeepNormalized: *keep, Log: os.Stdout})
+		_, err = pipeline.Run(ctx, pipeline.Options{Root: root, Source: resolveFile(*source, root), IncludeUndocumented: *undocumented, KeepNormalized: *keep, Log: os.Stdout})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)
 		fmt.Fprintln(os.Stderr, "generate: nothing was written; openapi.json and gen/ are unchanged")
 		os.Exit(1)
 	}
+}
+
+// resolveFile makes a relative file: source absolute. go generate runs this
+// command in gen/, so a path that does not exist from the working directory
+// is taken relative to the module root (SEAM_OPENAPI_SOURCE=file:openapi.json
+// means the committed spec either way).
+func resolveFile(source, root string) string {
+	path, ok := strings.CutPrefix(source, "file:")
+	if !ok || filepath.IsAbs(path) {
+		return source
+	}
+	if _, err := os.Stat(path); err == nil {
+		if abs, err := filepath.Abs(path); err == nil {
+			return "file:" + abs
+		}
+		return source
+	}
+	return "file:" + filepath.Join(root, path)
 }
 
 // moduleRoot walks up from the working directory to the directory that
