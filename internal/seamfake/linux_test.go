@@ -65,6 +65,7 @@ func TestListensOnLoopbackOnly(t *testing.T) {
 }
 
 func TestCloseLeavesNoProcess(t *testing.T) {
+	requireTools(t)
 	s, err := Start(t.Context())
 	require.NoError(t, err)
 	port := endpointPort(t, s.Endpoint)
@@ -79,6 +80,7 @@ func TestCloseLeavesNoProcess(t *testing.T) {
 }
 
 func TestSIGTERMStopsFake(t *testing.T) {
+	requireTools(t)
 	s, err := Start(t.Context())
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = s.Close() })

@@ -111,6 +111,7 @@ func TestStartWithPort(t *testing.T) {
 }
 
 func TestStartFailsWhenPortIsTaken(t *testing.T) {
+	requireTools(t)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer l.Close()
@@ -127,6 +128,7 @@ func TestStartFailsWhenPortIsTaken(t *testing.T) {
 }
 
 func TestCloseIsIdempotentAndStopsProcess(t *testing.T) {
+	requireTools(t)
 	s, err := Start(t.Context())
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
