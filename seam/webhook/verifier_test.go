@@ -239,6 +239,7 @@ func TestVerifySeveralSignaturesOneValid(t *testing.T) {
 }
 
 func TestVerifyToleranceBoundaries(t *testing.T) {
+	assert.Equal(t, 5*time.Minute, webhook.DefaultTolerance, "Svix's default")
 	v := newTestVerifier(t)
 	for _, offset := range []time.Duration{-5 * time.Minute, 5 * time.Minute, 0} {
 		d := signedAt(testKey, testNow.Add(offset), unlockBody)
@@ -340,4 +341,26 @@ func TestVerifierOptionsInvalid(t *testing.T) {
 	v, err := webhook.NewVerifier(testSecret, nil)
 	require.NoError(t, err, "a nil option is ignored")
 	assert.NotNil(t, v)
+}
+
+func TestVerifyExtremeTimestamps(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		tolerance time.Duration
+		timestamp string
+		want      error
+	}{
+		{"year 292 billion", webhook.DefaultTolerance, "9223372036854775807", webhook.ErrTimestampExpired},
+		{"before the epoch", webhook.DefaultTolerance, "-9223372036854775808", webhook.ErrTimestampExpired},
+		{"out of int64", webhook.DefaultTolerance, "9223372036854775808", webhook.ErrInvalidHeader},
+		{"huge tolerance, far future", time.Duration(1<<63 - 1), "9223372036854775807", webhook.ErrSignatureMismatch},
+		{"huge tolerance, far past", time.Duration(1<<63 - 1), "-9223372036854775808", webhook.ErrSignatureMismatch},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := newTestVerifier(t, webhook.WithTolerance(tc.tolerance))
+			d := delivery{id: "msg_x", timestamp: tc.timestamp, signature: "v1,AAAA", body: []byte(unlockBody)}
+			_, err := v.Verify(d.headers(), d.body)
+			assertOnly(t, err, tc.want)
+		})
+	}
 }
