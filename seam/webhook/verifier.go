@@ -13,10 +13,15 @@ import (
 	"github.com/seamgo/seam-go/seam"
 )
 
-// The headers Svix signs a delivery with.
+// The headers Svix signs a delivery with; the Verifier reads these only
+// (not the unbranded webhook-* headers of Standard Webhooks).
 const (
-	HeaderID        = "svix-id"
+	// HeaderID is the message id, the same on every retry of a delivery.
+	HeaderID = "svix-id"
+	// HeaderTimestamp is when the delivery was signed, in Unix seconds.
 	HeaderTimestamp = "svix-timestamp"
+	// HeaderSignature holds space-separated "v1,<base64 signature>" entries,
+	// several while the endpoint's secret is being rotated.
 	HeaderSignature = "svix-signature"
 )
 
