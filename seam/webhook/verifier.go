@@ -21,7 +21,7 @@ const (
 	// HeaderTimestamp is when the delivery was signed, in Unix seconds.
 	HeaderTimestamp = "svix-timestamp"
 	// HeaderSignature holds space-separated "v1,<base64 signature>" entries,
-	// several while the endpoint's secret is being rotated.
+	// usually one; a delivery is accepted when any of them matches.
 	HeaderSignature = "svix-signature"
 )
 
