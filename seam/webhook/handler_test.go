@@ -244,3 +244,43 @@ func TestAck(t *testing.T) {
 	assert.Equal(t, http.StatusOK, se.Code)
 	assert.Equal(t, "Service Unavailable", (&webhook.StatusError{Code: 503}).Error())
 }
+
+// TestHandlerConcurrent sends valid and tampered deliveries from several
+// goroutines at once (run with -race): each gets its own answer.
+func TestHandlerConcurrent(t *testing.T) {
+	rec := &recorder{}
+	h := newTestHandler(t, rec)
+	const workers, each = 8, 25
+	var wg sync.WaitGroup
+	statuses := make([][]int, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				body := strings.Replace(unlockBody, "front_door", fmt.Sprintf("door_%d_%d", w, i), 1)
+				d := signedAt(testKey, testNow, body)
+				if i%5 == 0 {
+					d.body = append(d.body, ' ')
+				}
+				statuses[w] = append(statuses[w], post(h, d).StatusCode)
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		for i, status := range statuses[w] {
+			want := http.StatusNoContent
+			if i%5 == 0 {
+				want = http.StatusUnauthorized
+			}
+			assert.Equal(t, want, status, "worker %d delivery %d", w, i)
+		}
+	}
+	assert.Len(t, rec.events, workers*each*4/5)
+	seen := map[string]bool{}
+	for _, ev := range rec.events {
+		seen[ev.DeviceID] = true
+	}
+	assert.Len(t, seen, workers*each*4/5, "every event reached the function once")
+}
