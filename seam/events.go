@@ -6,14 +6,16 @@ import (
 	"github.com/seamgo/seam-go/gen"
 )
 
-// EventsService reads events. A gen.Event is a union over event_type: use
-// its Discriminator method for the type, and ValueByDiscriminator (or an
-// As… method) for the typed event.
+// EventsService reads events. Each comes back as an Event: the common
+// fields, the typed event in Data (a gen.Event… member such as
+// gen.EventLockUnlocked), and the raw JSON; an event type newer than this
+// SDK is returned too, untyped. Webhook deliveries (package seam/webhook)
+// give the same Event.
 type EventsService struct{ c *Client }
 
 // List returns the events that params select (GET /events/list).
 // params.Since or params.Between is required.
-func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParams, opts ...Option) ([]gen.Event, error) {
+func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParams, opts ...Option) ([]Event, error) {
 	p := deref(params)
 	if (p.Since == nil || *p.Since == "") && (p.Between == nil || len(*p.Between) == 0) {
 		return nil, &ValidationError{Param: "since", Rule: "since or between is required"}
@@ -30,11 +32,11 @@ func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParam
 	if err != nil {
 		return nil, err
 	}
-	return body.Events, nil
+	return eventsFromGen(body.Events)
 }
 
 // Get returns the event eventID (GET /events/get).
-func (s *EventsService) Get(ctx context.Context, eventID string, opts ...Option) (*gen.Event, error) {
+func (s *EventsService) Get(ctx context.Context, eventID string, opts ...Option) (*Event, error) {
 	if err := required("event_id", eventID); err != nil {
 		return nil, err
 	}
@@ -53,5 +55,9 @@ func (s *EventsService) Get(ctx context.Context, eventID string, opts ...Option)
 	if body.Event == nil {
 		return nil, &APIError{StatusCode: res.HTTPResponse.StatusCode, Type: "event_not_found", Message: deref(body.Message)}
 	}
-	return body.Event, nil
+	ev, err := eventFromGen(*body.Event)
+	if err != nil {
+		return nil, err
+	}
+	return &ev, nil
 }

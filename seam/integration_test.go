@@ -401,6 +401,7 @@ func TestFakeWorkspaceAndConnectedAccounts(t *testing.T) {
 func TestFakeEvents(t *testing.T) {
 	s, c, _ := fakeClient(t)
 	lock := s.Seed.AugustLock1ID
+	before := time.Now().Add(-time.Minute)
 	_, err := c.Locks.UnlockDoor(t.Context(), lock)
 	require.NoError(t, err)
 	_, err = c.Locks.LockDoor(t.Context(), lock)
@@ -409,27 +410,38 @@ func TestFakeEvents(t *testing.T) {
 	events, err := c.Events.List(t.Context(), &gen.EventsListGetParams{Since: ptr("2000-01-01T00:00:00Z")})
 	require.NoError(t, err)
 	types := map[string]int{}
-	var unlocked *gen.EventLockUnlocked
-	for _, e := range events {
-		typ, err := e.Discriminator()
-		require.NoError(t, err)
-		types[typ]++
-		if typ == "lock.unlocked" {
-			v, err := e.ValueByDiscriminator()
-			require.NoError(t, err)
-			ev, ok := v.(gen.EventLockUnlocked)
-			require.True(t, ok, "lock.unlocked decodes as %T", v)
-			unlocked = &ev
+	var unlocked []gen.EventLockUnlocked
+	var unlockEvent seam.Event
+	for _, ev := range events {
+		types[ev.Type]++
+		assert.True(t, ev.Known(), "the fake's %s is in the spec", ev.Type)
+		switch e := ev.Data.(type) {
+		case gen.EventLockUnlocked:
+			unlocked = append(unlocked, e)
+			unlockEvent = ev
 		}
 	}
 	assert.GreaterOrEqual(t, len(types), 3, "several event types: %v", types)
 	for _, typ := range []string{"device.connected", "lock.unlocked", "lock.locked"} {
 		assert.Positive(t, types[typ], typ)
 	}
-	require.NotNil(t, unlocked)
-	assert.Equal(t, s.WorkspaceID, unlocked.WorkspaceId)
+	// The unlock comes back typed, with its fields and the common ones.
+	require.Len(t, unlocked, 1, "one unlock, one lock.unlocked event")
+	assert.Equal(t, s.WorkspaceID, unlocked[0].WorkspaceId)
+	assert.Equal(t, ptr(lock), unlocked[0].DeviceId)
+	assert.Equal(t, "lock.unlocked", unlockEvent.Type)
+	assert.Equal(t, lock, unlockEvent.DeviceID)
+	assert.Equal(t, s.WorkspaceID, unlockEvent.WorkspaceID)
+	assert.Equal(t, unlocked[0].EventId, unlockEvent.ID)
+	assert.True(t, unlockEvent.OccurredAt.After(before), "occurred_at %s is now", unlockEvent.OccurredAt)
 
-	// Filtering by type, and Get.
+	// Get gives the same event.
+	got, err := c.Events.Get(t.Context(), unlockEvent.ID)
+	require.NoError(t, err)
+	assert.Equal(t, unlocked[0], got.Data)
+	assert.JSONEq(t, string(unlockEvent.Raw), string(got.Raw))
+
+	// Filtering by type.
 	filtered, err := c.Events.List(t.Context(), &gen.EventsListGetParams{
 		Since:      ptr("2000-01-01T00:00:00Z"),
 		EventTypes: &[]gen.EventsListGetParamsEventTypes{"lock.locked", "lock.unlocked"},

@@ -303,7 +303,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
 				es, err := c.Events.List(ctx, &gen.EventsListGetParams{Since: ptr("2024-01-01T00:00:00Z"),
 					EventTypes: &[]gen.EventsListGetParamsEventTypes{"lock.unlocked", "lock.locked"}})
-				return ids(es, func(e gen.Event) string { typ, _ := e.Discriminator(); return typ }), err
+				return ids(es, func(e seam.Event) string { return e.Type }), err
 			},
 			query: url.Values{"since": {"2024-01-01T00:00:00Z"}, "event_types": {"lock.unlocked", "lock.locked"}},
 		},
@@ -315,7 +315,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 				if err != nil {
 					return "", err
 				}
-				return e.Discriminator()
+				return e.Type, nil
 			},
 			query: url.Values{"event_id": {"e1"}},
 		},

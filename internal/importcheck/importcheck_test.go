@@ -34,13 +34,17 @@ var allowedModules = []string{
 // dep is one non-standard package in the dependency graph.
 type dep struct{ pkg, module string }
 
-// deps lists the non-standard packages the public packages import, directly
-// or not, when built for goos. Test files are not part of it.
-func deps(t *testing.T, goos string) []dep {
+// deps lists the non-standard packages that pkgs (by default the public
+// packages) import, directly or not, when built for goos. Test files are not
+// part of it.
+func deps(t *testing.T, goos string, pkgs ...string) []dep {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	args := append([]string{"list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}{{end}}"}, public...)
+	if len(pkgs) == 0 {
+		pkgs = public
+	}
+	args := append([]string{"list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}{{end}}"}, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = "../.."
 	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=0")
@@ -92,6 +96,22 @@ func TestPublicPackagesStayInGenAndSeam(t *testing.T) {
 	}
 	assert.Contains(t, own, module+"/gen")
 	assert.Contains(t, own, module+"/seam")
+}
+
+// TestWebhookAddsOnlySvix pins what seam/webhook adds to the public
+// packages: the Svix library and its one dependency. Programs that do not
+// import seam/webhook do not link them.
+func TestWebhookAddsOnlySvix(t *testing.T) {
+	var modules []string
+	for _, d := range deps(t, "linux", "./seam/webhook") {
+		modules = append(modules, d.module)
+	}
+	slices.Sort(modules)
+	modules = slices.Compact(modules)
+	assert.ElementsMatch(t, append(slices.Clone(allowedModules),
+		"github.com/svix/svix-webhooks", // webhook signature verification
+		"gopkg.in/validator.v2",         // required by github.com/svix/svix-webhooks/go
+	), modules, "the modules that importing seam/webhook pulls in changed")
 }
 
 func TestGenIsSelfContained(t *testing.T) {
