@@ -192,5 +192,7 @@ func (s *AccessCodesSimulateService) CreateUnmanagedAccessCode(ctx context.Conte
 	return value(s.c, ctx, opts, endpoint{path: "/access_codes/simulate/create_unmanaged_access_code", key: "access_code"},
 		&gen.AccessCodesSimulateCreateUnmanagedAccessCodeRequestBody{DeviceId: deviceID, Name: name, Code: code},
 		byValue(s.c.api.AccessCodesSimulateCreateUnmanagedAccessCodePost),
-		func(b *gen.AccessCodesSimulateCreateUnmanagedAccessCodeResponseBody) *gen.UnmanagedAccessCode { return &b.AccessCode })
+		func(b *gen.AccessCodesSimulateCreateUnmanagedAccessCodeResponseBody) *gen.UnmanagedAccessCode {
+			return &b.AccessCode
+		})
 }
