@@ -257,3 +257,9 @@ func valueWaiting[P, B, T any](c *Client, ctx context.Context, opts []Option, e 
 	}
 	return pick(body), nil
 }
+
+// Ptr returns a pointer to v, for the optional fields of generated
+// parameter types:
+//
+//	params := &gen.DevicesListGetParams{Limit: seam.Ptr(10.0)}
+func Ptr[T any](v T) *T { return &v }
