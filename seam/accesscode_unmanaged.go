@@ -25,7 +25,7 @@ func (s *AccessCodesUnmanagedService) All(ctx context.Context, params *gen.Acces
 // /access_codes/unmanaged/list.
 var (
 	unmanagedListEndpoint = endpoint{path: "/access_codes/unmanaged/list", required: []string{"device_id"}, key: "access_codes"}
-	unmanagedListPager    = pager[gen.AccessCodesUnmanagedListGetParams, gen.AccessCodesUnmanagedListResponseBody, gen.UnmanagedAccessCode]{
+	unmanagedListPager    = pager[*gen.AccessCodesUnmanagedListGetParams, *gen.AccessCodesUnmanagedListResponseBody, gen.UnmanagedAccessCode]{
 		cursor: func(p *gen.AccessCodesUnmanagedListGetParams) **string { return &p.PageCursor },
 		items: func(b *gen.AccessCodesUnmanagedListResponseBody) ([]gen.UnmanagedAccessCode, gen.Pagination) {
 			return b.AccessCodes, b.Pagination

@@ -99,16 +99,17 @@ func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor strin
 	}
 }
 
-// pager says how to page through one paginated operation: where its page
-// cursor parameter is, and where an answer's items and pagination are.
-type pager[P, B, T any] struct {
-	cursor func(*P) **string
-	items  func(*B) ([]T, gen.Pagination)
+// pager says how to page through one paginated operation (PP and BP are
+// pointers to its parameters and answer, see call): where its page cursor
+// parameter is, and where an answer's items and pagination are.
+type pager[PP, BP, T any] struct {
+	cursor func(PP) **string
+	items  func(BP) ([]T, gen.Pagination)
 }
 
 // list returns the page of a paginated operation that params selects.
-func list[P, B, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params *P, send sendFunc[P], pg pager[P, B, T]) (*Page[T], error) {
-	_, _, body, err := call[P, B](c, ctx, opts, e, params, send)
+func list[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pg pager[PP, BP, T]) (*Page[T], error) {
+	_, _, body, err := call[PP, BP](c, ctx, opts, e, params, send)
 	if err != nil {
 		return nil, err
 	}
@@ -119,15 +120,12 @@ func list[P, B, T any](c *Client, ctx context.Context, opts []Option, e endpoint
 // from the page cursor of params on. Each page is fetched with its own
 // copy of params, so the iterator may be ranged several times, even at
 // once.
-func all[P, B, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params *P, send sendFunc[P], pg pager[P, B, T]) iter.Seq2[T, error] {
-	var base P
-	if params != nil {
-		base = *params
-	}
-	return paginate(c, ctx, opts, deref(*pg.cursor(&base)), func(ctx context.Context, cursor string) (*Page[T], error) {
-		q := base // a copy per page
-		*pg.cursor(&q) = cursorParam(cursor)
+func all[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pg pager[PP, BP, T]) iter.Seq2[T, error] {
+	base := copyOf(params)
+	return paginate(c, ctx, opts, deref(*pg.cursor(base)), func(ctx context.Context, cursor string) (*Page[T], error) {
+		q := copyOf(base) // a copy per page
+		*pg.cursor(q) = cursorParam(cursor)
 		// The options were applied by paginate: ctx carries them.
-		return list(c, ctx, nil, e, &q, send, pg)
+		return list(c, ctx, nil, e, q, send, pg)
 	})
 }

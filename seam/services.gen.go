@@ -397,7 +397,7 @@ func (s *AccessGrantsService) GetRelated(ctx context.Context, params *gen.Access
 }
 
 // accessGrantsListPager reads the pages of /access_grants/list.
-var accessGrantsListPager = pager[gen.AccessGrantsListGetParams, gen.AccessGrantsListResponseBody, gen.AccessGrant]{
+var accessGrantsListPager = pager[*gen.AccessGrantsListGetParams, *gen.AccessGrantsListResponseBody, gen.AccessGrant]{
 	cursor: func(p *gen.AccessGrantsListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.AccessGrantsListResponseBody) ([]gen.AccessGrant, gen.Pagination) {
 		return b.AccessGrants, b.Pagination
@@ -493,7 +493,7 @@ func (s *AccessGrantsUnmanagedService) Get(ctx context.Context, params *gen.Acce
 }
 
 // accessGrantsUnmanagedListPager reads the pages of /access_grants/unmanaged/list.
-var accessGrantsUnmanagedListPager = pager[gen.AccessGrantsUnmanagedListGetParams, gen.AccessGrantsUnmanagedListResponseBody, struct {
+var accessGrantsUnmanagedListPager = pager[*gen.AccessGrantsUnmanagedListGetParams, *gen.AccessGrantsUnmanagedListResponseBody, struct {
 	AccessGrantId          string                            `json:"access_grant_id"`
 	AccessMethodIds        []string                          `json:"access_method_ids"`
 	CreatedAt              time.Time                         `json:"created_at"`
@@ -973,7 +973,7 @@ func (s *AcsCredentialsService) Get(ctx context.Context, params *gen.AcsCredenti
 }
 
 // acsCredentialsListPager reads the pages of /acs/credentials/list.
-var acsCredentialsListPager = pager[gen.AcsCredentialsListRequestBody, gen.AcsCredentialsListResponseBody, gen.AcsCredential]{
+var acsCredentialsListPager = pager[*gen.AcsCredentialsListRequestBody, *gen.AcsCredentialsListResponseBody, gen.AcsCredential]{
 	cursor: func(p *gen.AcsCredentialsListRequestBody) **string { return &p.PageCursor },
 	items: func(b *gen.AcsCredentialsListResponseBody) ([]gen.AcsCredential, gen.Pagination) {
 		return b.AcsCredentials, b.Pagination
@@ -1067,7 +1067,7 @@ func (s *AcsEncodersService) Get(ctx context.Context, params *gen.AcsEncodersGet
 }
 
 // acsEncodersListPager reads the pages of /acs/encoders/list.
-var acsEncodersListPager = pager[gen.AcsEncodersListRequestBody, gen.AcsEncodersListResponseBody, gen.AcsEncoder]{
+var acsEncodersListPager = pager[*gen.AcsEncodersListRequestBody, *gen.AcsEncodersListResponseBody, gen.AcsEncoder]{
 	cursor: func(p *gen.AcsEncodersListRequestBody) **string { return &p.PageCursor },
 	items: func(b *gen.AcsEncodersListResponseBody) ([]gen.AcsEncoder, gen.Pagination) {
 		return b.AcsEncoders, b.Pagination
@@ -1214,7 +1214,7 @@ func (s *AcsEntrancesService) GrantAccess(ctx context.Context, body *gen.AcsEntr
 }
 
 // acsEntrancesListPager reads the pages of /acs/entrances/list.
-var acsEntrancesListPager = pager[gen.AcsEntrancesListGetParams, gen.AcsEntrancesListResponseBody, gen.AcsEntrance]{
+var acsEntrancesListPager = pager[*gen.AcsEntrancesListGetParams, *gen.AcsEntrancesListResponseBody, gen.AcsEntrance]{
 	cursor: func(p *gen.AcsEntrancesListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.AcsEntrancesListResponseBody) ([]gen.AcsEntrance, gen.Pagination) {
 		return b.AcsEntrances, b.Pagination
@@ -1373,7 +1373,7 @@ func (s *AcsUsersService) Get(ctx context.Context, params *gen.AcsUsersGetGetPar
 }
 
 // acsUsersListPager reads the pages of /acs/users/list.
-var acsUsersListPager = pager[gen.AcsUsersListGetParams, gen.AcsUsersListResponseBody, gen.AcsUser]{
+var acsUsersListPager = pager[*gen.AcsUsersListGetParams, *gen.AcsUsersListResponseBody, gen.AcsUser]{
 	cursor: func(p *gen.AcsUsersListGetParams) **string { return &p.PageCursor },
 	items:  func(b *gen.AcsUsersListResponseBody) ([]gen.AcsUser, gen.Pagination) { return b.AcsUsers, b.Pagination },
 }
@@ -1482,7 +1482,7 @@ func (s *AcsUsersService) Update(ctx context.Context, body *gen.AcsUsersUpdateRe
 }
 
 // actionAttemptsListPager reads the pages of /action_attempts/list.
-var actionAttemptsListPager = pager[gen.ActionAttemptsListGetParams, gen.ActionAttemptsListResponseBody, gen.ActionAttempt]{
+var actionAttemptsListPager = pager[*gen.ActionAttemptsListGetParams, *gen.ActionAttemptsListResponseBody, gen.ActionAttempt]{
 	cursor: func(p *gen.ActionAttemptsListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.ActionAttemptsListResponseBody) ([]gen.ActionAttempt, gen.Pagination) {
 		return b.ActionAttempts, b.Pagination
@@ -1603,7 +1603,7 @@ func (s *ConnectWebviewsService) Create(ctx context.Context, body *gen.ConnectWe
 }
 
 // connectWebviewsListPager reads the pages of /connect_webviews/list.
-var connectWebviewsListPager = pager[gen.ConnectWebviewsListGetParams, gen.ConnectWebviewsListResponseBody, gen.ConnectWebview]{
+var connectWebviewsListPager = pager[*gen.ConnectWebviewsListGetParams, *gen.ConnectWebviewsListResponseBody, gen.ConnectWebview]{
 	cursor: func(p *gen.ConnectWebviewsListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.ConnectWebviewsListResponseBody) ([]gen.ConnectWebview, gen.Pagination) {
 		return b.ConnectWebviews, b.Pagination
@@ -1631,7 +1631,7 @@ func (s *ConnectWebviewsService) All(ctx context.Context, params *gen.ConnectWeb
 }
 
 // connectedAccountsListPager reads the pages of /connected_accounts/list.
-var connectedAccountsListPager = pager[gen.ConnectedAccountsListGetParams, gen.ConnectedAccountsListResponseBody, gen.ConnectedAccount]{
+var connectedAccountsListPager = pager[*gen.ConnectedAccountsListGetParams, *gen.ConnectedAccountsListResponseBody, gen.ConnectedAccount]{
 	cursor: func(p *gen.ConnectedAccountsListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.ConnectedAccountsListResponseBody) ([]gen.ConnectedAccount, gen.Pagination) {
 		return b.ConnectedAccounts, b.Pagination
@@ -1733,7 +1733,7 @@ func (s *CustomersService) PushData(ctx context.Context, body *gen.CustomersPush
 }
 
 // devicesListPager reads the pages of /devices/list.
-var devicesListPager = pager[gen.DevicesListGetParams, gen.DevicesListResponseBody, gen.Device]{
+var devicesListPager = pager[*gen.DevicesListGetParams, *gen.DevicesListResponseBody, gen.Device]{
 	cursor: func(p *gen.DevicesListGetParams) **string { return &p.PageCursor },
 	items:  func(b *gen.DevicesListResponseBody) ([]gen.Device, gen.Pagination) { return b.Devices, b.Pagination },
 }
@@ -1899,7 +1899,7 @@ func (s *DevicesUnmanagedService) Get(ctx context.Context, params *gen.DevicesUn
 }
 
 // devicesUnmanagedListPager reads the pages of /devices/unmanaged/list.
-var devicesUnmanagedListPager = pager[gen.DevicesUnmanagedListGetParams, gen.DevicesUnmanagedListResponseBody, gen.UnmanagedDevice]{
+var devicesUnmanagedListPager = pager[*gen.DevicesUnmanagedListGetParams, *gen.DevicesUnmanagedListResponseBody, gen.UnmanagedDevice]{
 	cursor: func(p *gen.DevicesUnmanagedListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.DevicesUnmanagedListResponseBody) ([]gen.UnmanagedDevice, gen.Pagination) {
 		return b.Devices, b.Pagination
@@ -2294,7 +2294,7 @@ func (s *SpacesService) GetRelated(ctx context.Context, params *gen.SpacesGetRel
 }
 
 // spacesListPager reads the pages of /spaces/list.
-var spacesListPager = pager[gen.SpacesListGetParams, gen.SpacesListResponseBody, gen.Space]{
+var spacesListPager = pager[*gen.SpacesListGetParams, *gen.SpacesListResponseBody, gen.Space]{
 	cursor: func(p *gen.SpacesListGetParams) **string { return &p.PageCursor },
 	items:  func(b *gen.SpacesListResponseBody) ([]gen.Space, gen.Pagination) { return b.Spaces, b.Pagination },
 }
@@ -2788,7 +2788,7 @@ func (s *UserIdentitiesService) GrantAccessToDevice(ctx context.Context, body *g
 }
 
 // userIdentitiesListPager reads the pages of /user_identities/list.
-var userIdentitiesListPager = pager[gen.UserIdentitiesListGetParams, gen.UserIdentitiesListResponseBody, gen.UserIdentity]{
+var userIdentitiesListPager = pager[*gen.UserIdentitiesListGetParams, *gen.UserIdentitiesListResponseBody, gen.UserIdentity]{
 	cursor: func(p *gen.UserIdentitiesListGetParams) **string { return &p.PageCursor },
 	items: func(b *gen.UserIdentitiesListResponseBody) ([]gen.UserIdentity, gen.Pagination) {
 		return b.UserIdentities, b.Pagination
@@ -2932,7 +2932,7 @@ func (s *UserIdentitiesUnmanagedService) Get(ctx context.Context, params *gen.Us
 }
 
 // userIdentitiesUnmanagedListPager reads the pages of /user_identities/unmanaged/list.
-var userIdentitiesUnmanagedListPager = pager[gen.UserIdentitiesUnmanagedListGetParams, gen.UserIdentitiesUnmanagedListResponseBody, struct {
+var userIdentitiesUnmanagedListPager = pager[*gen.UserIdentitiesUnmanagedListGetParams, *gen.UserIdentitiesUnmanagedListResponseBody, struct {
 	AcsUserIds     []string                               `json:"acs_user_ids"`
 	CreatedAt      time.Time                              `json:"created_at"`
 	DisplayName    string                                 `json:"display_name"`

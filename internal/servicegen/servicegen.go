@@ -192,7 +192,7 @@ func (e *emitter) method(n *node, o Operation) error {
 			return fmt.Errorf("servicegen: %s: %s has no page_cursor *string field", o.Path, input)
 		}
 		pager := lowerFirst(n.typeName) + o.Name + "Pager"
-		fmt.Fprintf(w, "// %s reads the pages of %s.\nvar %s = pager[gen.%s, gen.%s, %s]{\n", pager, o.Path, pager, input, respType, item)
+		fmt.Fprintf(w, "// %s reads the pages of %s.\nvar %s = pager[*gen.%s, *gen.%s, %s]{\n", pager, o.Path, pager, input, respType, item)
 		fmt.Fprintf(w, "cursor: func(p *gen.%s) **string { return &p.%s },\n", input, cursorField)
 		fmt.Fprintf(w, "items: func(b *gen.%s) ([]%s, gen.Pagination) { return b.%s, b.%s },\n}\n\n", respType, item, itemsField, pagField)
 		fmt.Fprintf(w, "%s\n%s (*Page[%s], error) {\nreturn list(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, item, ep, arg, send, pager)
