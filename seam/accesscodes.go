@@ -34,6 +34,12 @@ func (s *AccessCodesService) prepare(op accessCodeOp, opts []AccessCodeOption) (
 // usually with status "setting" (ongoing) or "unset" (time-bound, offline).
 // It does not wait for the code to be programmed: see WaitUntilReady.
 //
+// Create, CreateWithAttempt, CreateMultiple, Update and UpdateMultiple take
+// AccessCodeOption arguments: settings of the code (WithCode, presets such
+// as TimeBound or DailyBoundOffline, …) mixed with per-call Options
+// (WithTimeout, …). They check every setting before sending anything and
+// report a broken rule as a *ValidationError naming the parameter.
+//
 // Without settings it creates an ongoing code with a name and PIN chosen by
 // Seam. The five cases of the guide:
 //
