@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -30,15 +31,24 @@ var conveniences = map[string]string{
 	"AccessCodes.Unmanaged.GetByCode": "/access_codes/unmanaged/get",
 }
 
-// plannedOperations loads openapi.json, normalises it as the pipeline does
-// and returns the operations the service layer must cover.
+// normalizedSpec loads openapi.json and normalises it as the pipeline
+// does, once for all the tests that need it (it takes seconds).
+var normalizedSpec = sync.OnceValues(func() (*openapi3.T, error) {
+	raw, err := os.ReadFile(filepath.Join("..", "openapi.json"))
+	if err != nil {
+		return nil, err
+	}
+	normalized, _, err := normalize.Normalize(context.Background(), raw, normalize.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return openapi3.NewLoader().LoadFromData(normalized)
+})
+
+// plannedOperations returns the operations the service layer must cover.
 func plannedOperations(t *testing.T) []servicegen.Operation {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "openapi.json"))
-	require.NoError(t, err)
-	normalized, _, err := normalize.Normalize(context.Background(), raw, normalize.Options{})
-	require.NoError(t, err)
-	doc, err := openapi3.NewLoader().LoadFromData(normalized)
+	doc, err := normalizedSpec()
 	require.NoError(t, err)
 	ops, err := servicegen.Plan(doc)
 	require.NoError(t, err)
@@ -187,11 +197,7 @@ func TestEveryOperationHasOneMethod(t *testing.T) {
 // committed spec and gen/ and compares it with seam/services.gen.go (past
 // its first line, which names the spec's digest).
 func TestGeneratedFileIsCurrent(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "openapi.json"))
-	require.NoError(t, err)
-	normalized, _, err := normalize.Normalize(context.Background(), raw, normalize.Options{})
-	require.NoError(t, err)
-	doc, err := openapi3.NewLoader().LoadFromData(normalized)
+	doc, err := normalizedSpec()
 	require.NoError(t, err)
 	genSrc, err := os.ReadFile(filepath.Join("..", "gen", "seam.gen.go"))
 	require.NoError(t, err)
