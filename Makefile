@@ -9,7 +9,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # Files the generator writes; check-generated fails when they change.
-GENERATED := gen openapi.json openapi.meta.json
+GENERATED := gen openapi.json openapi.meta.json seam/services.gen.go
 
 # Extra arguments for the script targets, e.g. make update-spec ARGS=1.978.0
 ARGS ?=
@@ -51,13 +51,13 @@ test: ## vet, check generated code and the spec pipeline, vendoring, all tests (
 .PHONY: check-generated
 check-generated: ## regenerate gen/ offline from the committed openapi.json; fail if anything changed
 	@SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
-	@untracked=$$(git ls-files --others --exclude-standard -- gen); \
+	@untracked=$$(git ls-files --others --exclude-standard -- gen "seam/*.gen.go"); \
 	if git diff --quiet -- $(GENERATED) && [ -z "$$untracked" ]; then \
-		echo "check-generated: gen/ is up to date with openapi.json"; exit 0; fi; \
+		echo "check-generated: gen/ and seam/*.gen.go are up to date with openapi.json"; exit 0; fi; \
 	git --no-pager diff -- $(GENERATED) | head -n 40 || true; \
 	echo "check-generated: the generated files differ from what is committed:"; \
 	git --no-pager diff --stat -- $(GENERATED); \
-	if [ -n "$$untracked" ]; then echo "untracked files in gen/:"; echo "$$untracked" | sed 's/^/  /'; fi; \
+	if [ -n "$$untracked" ]; then echo "untracked generated files:"; echo "$$untracked" | sed 's/^/  /'; fi; \
 	echo "check-generated: FAILED: run make generate and commit"; exit 1
 
 .PHONY: generate

@@ -26,19 +26,9 @@ func (s *AccessCodesService) Update(ctx context.Context, accessCodeID string, op
 	if err != nil {
 		return nil, err
 	}
-	ctx, cfg, err := s.c.begin(ctx, p.call)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesUpdatePostWithResponse(ctx, p.updateBody(accessCodeID))
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+	body := p.updateBody(accessCodeID)
+	return attempt(s.c, ctx, p.call, endpoint{path: "/access_codes/update"}, &body, byValue(s.c.api.AccessCodesUpdatePost),
+		func(b *gen.AccessCodesUpdateResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
 // UpdateMultiple changes every access code linked by commonCodeKey (POST
@@ -52,16 +42,8 @@ func (s *AccessCodesService) UpdateMultiple(ctx context.Context, commonCodeKey s
 	if err != nil {
 		return err
 	}
-	ctx, _, err = s.c.begin(ctx, p.call)
-	if err != nil {
-		return err
-	}
-	res, err := s.c.api.AccessCodesUpdateMultiplePostWithResponse(ctx, p.updateMultipleBody(commonCodeKey))
-	if err != nil {
-		return err
-	}
-	_, err = decoded(res.JSON200, res.HTTPResponse)
-	return err
+	body := p.updateMultipleBody(commonCodeKey)
+	return run(s.c, ctx, p.call, endpoint{path: "/access_codes/update_multiple"}, &body, byValue(s.c.api.AccessCodesUpdateMultiplePost))
 }
 
 // Delete deletes the access code accessCodeID (POST /access_codes/delete,
@@ -71,19 +53,8 @@ func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, op
 	if err := required("access_code_id", accessCodeID); err != nil {
 		return nil, err
 	}
-	ctx, cfg, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesDeletePostWithResponse(ctx, gen.AccessCodesDeleteRequestBody{AccessCodeId: accessCodeID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/delete"}, &gen.AccessCodesDeleteRequestBody{AccessCodeId: accessCodeID},
+		byValue(s.c.api.AccessCodesDeletePost), func(b *gen.AccessCodesDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
 // GenerateCode returns a PIN that suits the device deviceID, without
@@ -93,22 +64,16 @@ func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, 
 	if err := required("device_id", deviceID); err != nil {
 		return "", err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
+	code, err := value(s.c, ctx, opts, endpoint{path: "/access_codes/generate_code", key: "generated_code"},
+		&gen.AccessCodesGenerateCodeGetParams{DeviceId: deviceID}, s.c.api.AccessCodesGenerateCodeGet,
+		func(b *gen.AccessCodesGenerateCodeResponseBody) *string { return b.GeneratedCode.Code })
 	if err != nil {
 		return "", err
 	}
-	res, err := s.c.api.AccessCodesGenerateCodeGetWithResponse(ctx, &gen.AccessCodesGenerateCodeGetParams{DeviceId: deviceID})
-	if err != nil {
-		return "", err
+	if *code == "" {
+		return "", fmt.Errorf("seam: /access_codes/generate_code: the answer has no generated_code.code")
 	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return "", err
-	}
-	if body.GeneratedCode.Code == nil || *body.GeneratedCode.Code == "" {
-		return "", fmt.Errorf("seam: /access_codes/generate_code: answer has no generated_code.code")
-	}
-	return *body.GeneratedCode.Code, nil
+	return *code, nil
 }
 
 // PullBackupAccessCode takes a backup access code from the pool of the
@@ -120,25 +85,17 @@ func (s *AccessCodesService) PullBackupAccessCode(ctx context.Context, accessCod
 	if err := required("access_code_id", accessCodeID); err != nil {
 		return nil, err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesPullBackupAccessCodePostWithResponse(ctx, gen.AccessCodesPullBackupAccessCodeRequestBody{AccessCodeId: accessCodeID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	if body.BackupAccessCode.AccessCodeId != "" {
-		return &body.BackupAccessCode, nil
-	}
-	if body.AccessCode.AccessCodeId != "" {
-		return &body.AccessCode, nil
-	}
-	return nil, fmt.Errorf("seam: /access_codes/pull_backup_access_code: answer has no backup_access_code")
+	return value(s.c, ctx, opts, endpoint{path: "/access_codes/pull_backup_access_code", key: "backup_access_code"},
+		&gen.AccessCodesPullBackupAccessCodeRequestBody{AccessCodeId: accessCodeID}, byValue(s.c.api.AccessCodesPullBackupAccessCodePost),
+		func(b *gen.AccessCodesPullBackupAccessCodeResponseBody) *gen.AccessCode {
+			switch {
+			case b.BackupAccessCode.AccessCodeId != "":
+				return &b.BackupAccessCode
+			case b.AccessCode.AccessCodeId != "":
+				return &b.AccessCode
+			}
+			return nil
+		})
 }
 
 // CodeLengthConstraints are the PIN lengths a device accepts, for
@@ -170,16 +127,7 @@ func (s *AccessCodesService) ReportDeviceConstraints(ctx context.Context, device
 	if err := lengths.fill(&body); err != nil {
 		return err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return err
-	}
-	res, err := s.c.api.AccessCodesReportDeviceConstraintsPostWithResponse(ctx, body)
-	if err != nil {
-		return err
-	}
-	_, err = decoded(res.JSON200, res.HTTPResponse)
-	return err
+	return run(s.c, ctx, opts, endpoint{path: "/access_codes/report_device_constraints"}, &body, byValue(s.c.api.AccessCodesReportDeviceConstraintsPost))
 }
 
 // fill checks c and writes it into body.
@@ -227,11 +175,11 @@ func (c CodeLengthConstraints) fill(body *gen.AccessCodesReportDeviceConstraints
 // spec's maxLength).
 const simulatedCodeMaxLength = 8
 
-// SimulateCreateUnmanaged creates an unmanaged access code on a sandbox
+// CreateUnmanagedAccessCode creates an unmanaged access code on a sandbox
 // device, as if it had been set outside Seam (POST
 // /access_codes/simulate/create_unmanaged_access_code, never retried). The
 // code must be 4 to 8 digits.
-func (s *AccessCodesService) SimulateCreateUnmanaged(ctx context.Context, deviceID, name, code string, opts ...Option) (*gen.UnmanagedAccessCode, error) {
+func (s *AccessCodesSimulateService) CreateUnmanagedAccessCode(ctx context.Context, deviceID, name, code string, opts ...Option) (*gen.UnmanagedAccessCode, error) {
 	if err := required("device_id", deviceID); err != nil {
 		return nil, err
 	}
@@ -241,18 +189,10 @@ func (s *AccessCodesService) SimulateCreateUnmanaged(ctx context.Context, device
 	if err := checkCodeLength(code, simulatedCodeMaxLength); err != nil {
 		return nil, err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesSimulateCreateUnmanagedAccessCodePostWithResponse(ctx,
-		gen.AccessCodesSimulateCreateUnmanagedAccessCodeRequestBody{DeviceId: deviceID, Name: name, Code: code})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return &body.AccessCode, nil
+	return value(s.c, ctx, opts, endpoint{path: "/access_codes/simulate/create_unmanaged_access_code", key: "access_code"},
+		&gen.AccessCodesSimulateCreateUnmanagedAccessCodeRequestBody{DeviceId: deviceID, Name: name, Code: code},
+		byValue(s.c.api.AccessCodesSimulateCreateUnmanagedAccessCodePost),
+		func(b *gen.AccessCodesSimulateCreateUnmanagedAccessCodeResponseBody) *gen.UnmanagedAccessCode {
+			return &b.AccessCode
+		})
 }

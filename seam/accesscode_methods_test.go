@@ -52,7 +52,7 @@ func (r *acRouter) serve(t *testing.T) *Client {
 		_, _ = w.Write([]byte(answer(got)))
 	})
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 	return c
 }
 
@@ -107,7 +107,7 @@ func TestAccessCodesDeleteAndFailure(t *testing.T) {
 	c := r.serve(t)
 	_, err := c.AccessCodes.Delete(t.Context(), "ac1", WithActionAttemptPollInterval(5*time.Millisecond))
 	require.ErrorIs(t, err, ErrActionAttemptFailed)
-	_, err = c.AccessCodes.Unmanaged().Delete(t.Context(), "um1", WithActionAttemptPollInterval(5*time.Millisecond))
+	_, err = c.AccessCodes.Unmanaged.Delete(t.Context(), "um1", WithActionAttemptPollInterval(5*time.Millisecond))
 	require.ErrorIs(t, err, ErrActionAttemptFailed)
 	reqs := r.all()
 	require.Len(t, reqs, 4)
@@ -163,7 +163,7 @@ func TestAccessCodesSmallOperations(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ac1", ac.AccessCodeId)
 
-	um, err := c.AccessCodes.SimulateCreateUnmanaged(ctx, "lock", "n", "9911")
+	um, err := c.AccessCodes.Simulate.CreateUnmanagedAccessCode(ctx, "lock", "n", "9911")
 	require.NoError(t, err)
 	assert.Equal(t, "um1", um.AccessCodeId)
 
@@ -230,7 +230,7 @@ func TestAccessCodesListPages(t *testing.T) {
 	assert.Equal(t, []string{"ac1", "ac2"}, got)
 
 	got = nil
-	for um, err := range c.AccessCodes.Unmanaged().All(ctx, gen.AccessCodesUnmanagedListGetParams{DeviceId: lock}) {
+	for um, err := range c.AccessCodes.Unmanaged.All(ctx, &gen.AccessCodesUnmanagedListGetParams{DeviceId: lock}) {
 		require.NoError(t, err)
 		got = append(got, um.AccessCodeId)
 	}
@@ -245,10 +245,10 @@ func TestAccessCodesListPages(t *testing.T) {
 	assert.Equal(t, "c2", reqs[2].query.Get("page_cursor"))
 	assert.Equal(t, "u2", reqs[4].query.Get("page_cursor"))
 
-	_, err = c.AccessCodes.Unmanaged().List(ctx, gen.AccessCodesUnmanagedListGetParams{})
+	_, err = c.AccessCodes.Unmanaged.List(ctx, &gen.AccessCodesUnmanagedListGetParams{})
 	var verr *ValidationError
 	require.ErrorAs(t, err, &verr)
-	for _, err := range c.AccessCodes.Unmanaged().All(ctx, gen.AccessCodesUnmanagedListGetParams{}) {
+	for _, err := range c.AccessCodes.Unmanaged.All(ctx, &gen.AccessCodesUnmanagedListGetParams{}) {
 		require.ErrorAs(t, err, &verr)
 	}
 	assert.Len(t, r.all(), 5)
@@ -263,21 +263,21 @@ func TestUnmanagedAccessCodes(t *testing.T) {
 	}}
 	c := r.serve(t)
 	ctx := t.Context()
-	u := c.AccessCodes.Unmanaged()
+	u := c.AccessCodes.Unmanaged
 
 	got, err := u.Get(ctx, "um1")
 	require.NoError(t, err)
 	assert.Equal(t, "9911", *got.Code)
 	_, err = u.GetByCode(ctx, "lock", "9911")
 	require.NoError(t, err)
-	require.NoError(t, u.Update(ctx, gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", IsManaged: true, AllowExternalModification: ptr(true)}))
-	require.NoError(t, u.ConvertToManaged(ctx, gen.AccessCodesUnmanagedConvertToManagedRequestBody{AccessCodeId: "um1", Force: ptr(true)}))
+	require.NoError(t, u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", IsManaged: true, AllowExternalModification: ptr(true)}))
+	require.NoError(t, u.ConvertToManaged(ctx, &gen.AccessCodesUnmanagedConvertToManagedRequestBody{AccessCodeId: "um1", Force: ptr(true)}))
 
 	var verr *ValidationError
-	err = u.Update(ctx, gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", AllowExternalModification: ptr(true), IsExternalModificationAllowed: ptr(false)})
+	err = u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", AllowExternalModification: ptr(true), IsExternalModificationAllowed: ptr(false)})
 	require.ErrorAs(t, err, &verr)
 	assert.Equal(t, "is_external_modification_allowed", verr.Param)
-	require.ErrorAs(t, u.ConvertToManaged(ctx, gen.AccessCodesUnmanagedConvertToManagedRequestBody{}), &verr)
+	require.ErrorAs(t, u.ConvertToManaged(ctx, &gen.AccessCodesUnmanagedConvertToManagedRequestBody{}), &verr)
 	assert.Equal(t, "access_code_id", verr.Param)
 
 	reqs := r.all()

@@ -2,7 +2,6 @@ package seam
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
@@ -212,24 +211,14 @@ func deviceType(device *gen.Device) string {
 	return string(device.DeviceType)
 }
 
-// lockLocation returns the time zone the device reports, or nil.
+// lockLocation returns the time zone the device reports (DeviceLocation),
+// or nil.
 func lockLocation(device *gen.Device) *time.Location {
-	var names []string
-	if m := device.Properties.DormakabaOracodeMetadata; m != nil && m.IanaTimezone != nil {
-		names = append(names, *m.IanaTimezone)
+	loc, err := DeviceLocation(device)
+	if err != nil {
+		return nil
 	}
-	if l := device.Location; l != nil {
-		names = append(names, deref(l.TimeZone), deref(l.Timezone)) // timezone: older, deprecated spelling
-	}
-	for _, name := range names {
-		if name = strings.TrimSpace(name); name == "" {
-			continue
-		}
-		if loc, err := time.LoadLocation(name); err == nil {
-			return loc
-		}
-	}
-	return nil
+	return loc
 }
 
 // inZone returns t in loc, or t itself when loc is nil.

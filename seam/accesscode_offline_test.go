@@ -215,7 +215,7 @@ func TestCreateCheckDevice(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 	ctx := t.Context()
 	start := time.Date(2030, 2, 1, 10, 0, 0, 0, time.UTC)
 

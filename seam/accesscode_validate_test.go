@@ -35,7 +35,7 @@ func acOKServer(t *testing.T) (*Client, *counter) {
 		}
 	})
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return acValidationNow }
+	c.now = func() time.Time { return acValidationNow }
 	return c, &n
 }
 
@@ -207,7 +207,7 @@ func TestAccessCodeRequiredIDs(t *testing.T) {
 	check(err, "access_code_id")
 	_, err = c.AccessCodes.WaitUntilReady(ctx, "")
 	check(err, "access_code_id")
-	_, err = c.AccessCodes.SimulateCreateUnmanaged(ctx, "lock", "n", "123456789")
+	_, err = c.AccessCodes.Simulate.CreateUnmanagedAccessCode(ctx, "lock", "n", "123456789")
 	check(err, "code")
 	assert.Equal(t, int64(0), n.get())
 }

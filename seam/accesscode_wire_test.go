@@ -176,7 +176,7 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			rec := &acRecorder{answer: acGuideFile(t, tc.name, "response")}
 			srv := newTestServer(t, rec.handler(t))
 			c := newTestClient(t, srv.URL)
-			c.AccessCodes.now = func() time.Time { return acGuideNow }
+			c.now = func() time.Time { return acGuideNow }
 
 			ac, attempt, err := c.AccessCodes.CreateWithAttempt(t.Context(), lock, tc.opts...)
 			require.NoError(t, err)
@@ -219,7 +219,7 @@ func TestAccessCodesGuideJavaScriptDailyExample(t *testing.T) {
 	rec := &acRecorder{answer: acGuideFile(t, "daily_bound_offline", "response")}
 	srv := newTestServer(t, rec.handler(t))
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return time.Date(2023, 12, 11, 22, 6, 27, 0, time.UTC) }
+	c.now = func() time.Time { return time.Date(2023, 12, 11, 22, 6, 27, 0, time.UTC) }
 
 	_, err := c.AccessCodes.Create(t.Context(), "ea12f6c6", DailyBoundOffline(start, end))
 	var verr *ValidationError
@@ -248,7 +248,7 @@ func TestAccessCodesWireTimes(t *testing.T) {
 	rec := &acRecorder{answer: acGuideFile(t, "time_bound", "response")}
 	srv := newTestServer(t, rec.handler(t))
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 	start := time.Date(2030, 7, 1, 16, 0, 0, 123456789, berlin)
 	_, err = c.AccessCodes.Create(t.Context(), "lock", TimeBound(start, start.Add(2*time.Hour)))
@@ -264,7 +264,7 @@ func TestAccessCodesEveryCreateParameter(t *testing.T) {
 	rec := &acRecorder{answer: acGuideFile(t, "ongoing", "response")}
 	srv := newTestServer(t, rec.handler(t))
 	c := newTestClient(t, srv.URL)
-	c.AccessCodes.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c.now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 	start := time.Date(2030, 2, 1, 10, 0, 0, 0, time.UTC)
 
 	_, err := c.AccessCodes.Create(t.Context(), "lock",

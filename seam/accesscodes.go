@@ -9,23 +9,10 @@ import (
 	"github.com/seamgo/seam-go/gen"
 )
 
-// AccessCodesService manages the access codes of smart locks.
-//
-// Create, CreateWithAttempt, CreateMultiple, Update and UpdateMultiple take
-// AccessCodeOption arguments: settings of the code (WithCode, presets such
-// as TimeBound or DailyBoundOffline, …) mixed with per-call Options
-// (WithTimeout, …). They check every setting before sending anything and
-// report a broken rule as a *ValidationError naming the parameter.
-type AccessCodesService struct {
-	c *Client
-	// now returns the current time; nil means time.Now. Tests replace it.
-	now func() time.Time
-}
-
-// clock returns the current time.
+// clock returns the current time (Client.now, for tests, else time.Now).
 func (s *AccessCodesService) clock() time.Time {
-	if s.now != nil {
-		return s.now()
+	if s.c.now != nil {
+		return s.c.now()
 	}
 	return time.Now()
 }
@@ -46,6 +33,12 @@ func (s *AccessCodesService) prepare(op accessCodeOp, opts []AccessCodeOption) (
 // /access_codes/create, never retried) and returns it as the API answered,
 // usually with status "setting" (ongoing) or "unset" (time-bound, offline).
 // It does not wait for the code to be programmed: see WaitUntilReady.
+//
+// Create, CreateWithAttempt, CreateMultiple, Update and UpdateMultiple take
+// AccessCodeOption arguments: settings of the code (WithCode, presets such
+// as TimeBound or DailyBoundOffline, …) mixed with per-call Options
+// (WithTimeout, …). They check every setting before sending anything and
+// report a broken rule as a *ValidationError naming the parameter.
 //
 // Without settings it creates an ongoing code with a name and PIN chosen by
 // Seam. The five cases of the guide:
@@ -81,12 +74,8 @@ func (s *AccessCodesService) CreateWithAttempt(ctx context.Context, deviceID str
 	if err != nil {
 		return nil, nil, err
 	}
-	ctx, _, err = s.c.begin(ctx, p.call)
-	if err != nil {
-		return nil, nil, err
-	}
 	if p.checkDevice {
-		device, err := s.c.Devices.Get(ctx, deviceID)
+		device, err := s.c.Devices.Get(ctx, deviceID, p.call...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -94,15 +83,13 @@ func (s *AccessCodesService) CreateWithAttempt(ctx context.Context, deviceID str
 			return nil, nil, err
 		}
 	}
-	res, err := s.c.api.AccessCodesCreatePostWithResponse(ctx, p.createBody(deviceID))
+	body := p.createBody(deviceID)
+	res, err := value(s.c, ctx, p.call, endpoint{path: "/access_codes/create", key: "access_code"}, &body, byValue(s.c.api.AccessCodesCreatePost),
+		func(b *gen.AccessCodesCreateResponseBody) *gen.AccessCodesCreateResponseBody { return b })
 	if err != nil {
 		return nil, nil, err
 	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, nil, err
-	}
-	return &body.AccessCode, presentAttempt(&body.ActionAttempt), nil
+	return &res.AccessCode, presentAttempt(&res.ActionAttempt), nil
 }
 
 // presentAttempt returns a, or nil when the answer carried no attempt.
@@ -140,19 +127,9 @@ func (s *AccessCodesService) CreateMultiple(ctx context.Context, deviceIDs []str
 	if p.codeSharing != nil && *p.codeSharing != CodeSharingFail && *p.codeSharing != CodeSharingRandomCode {
 		return nil, &ValidationError{Param: paramCodeSharing, Rule: "must be \"throw\" or \"create_random_code\""}
 	}
-	ctx, _, err = s.c.begin(ctx, p.call)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesCreateMultiplePostWithResponse(ctx, p.createMultipleBody(deviceIDs))
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return body.AccessCodes, nil
+	body := p.createMultipleBody(deviceIDs)
+	return value(s.c, ctx, p.call, endpoint{path: "/access_codes/create_multiple", key: "access_codes"}, &body, byValue(s.c.api.AccessCodesCreateMultiplePost),
+		func(b *gen.AccessCodesCreateMultipleResponseBody) []gen.AccessCode { return b.AccessCodes })
 }
 
 // Get returns the access code accessCodeID (GET /access_codes/get).
@@ -176,19 +153,8 @@ func (s *AccessCodesService) GetByCode(ctx context.Context, deviceID, code strin
 }
 
 func (s *AccessCodesService) get(ctx context.Context, params gen.AccessCodesGetGetParams, opts []Option) (*gen.AccessCode, error) {
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.AccessCodesGetGetWithResponse(ctx, &params)
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return &body.AccessCode, nil
+	return value(s.c, ctx, opts, endpoint{path: "/access_codes/get", key: "access_code"}, &params, s.c.api.AccessCodesGetGet,
+		func(b *gen.AccessCodesGetResponseBody) *gen.AccessCode { return &b.AccessCode })
 }
 
 // List returns one page of the access codes params selects (GET
@@ -196,31 +162,22 @@ func (s *AccessCodesService) get(ctx context.Context, params gen.AccessCodesGetG
 // filter the API documents. Set params.PageCursor to a Page's
 // NextPageCursor to get the next page.
 func (s *AccessCodesService) List(ctx context.Context, params *gen.AccessCodesListGetParams, opts ...Option) (*Page[gen.AccessCode], error) {
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.page(ctx, deref(params))
+	return list(s.c, ctx, opts, accessCodesListEndpoint, params, s.c.api.AccessCodesListGet, accessCodesListPager)
 }
 
 // All iterates over the access codes of every page of List, from
 // params.PageCursor on, fetching each page when the previous one is used up.
 func (s *AccessCodesService) All(ctx context.Context, params *gen.AccessCodesListGetParams, opts ...Option) iter.Seq2[gen.AccessCode, error] {
-	p := deref(params)
-	return paginate(s.c, ctx, opts, deref(p.PageCursor), func(ctx context.Context, cursor string) (*Page[gen.AccessCode], error) {
-		p.PageCursor = cursorParam(cursor)
-		return s.page(ctx, p)
-	})
+	return all(s.c, ctx, opts, accessCodesListEndpoint, params, s.c.api.AccessCodesListGet, accessCodesListPager)
 }
 
-func (s *AccessCodesService) page(ctx context.Context, p gen.AccessCodesListGetParams) (*Page[gen.AccessCode], error) {
-	res, err := s.c.api.AccessCodesListGetWithResponse(ctx, &p)
-	if err != nil {
-		return nil, err
+// accessCodesListEndpoint and accessCodesListPager describe /access_codes/list.
+var (
+	accessCodesListEndpoint = endpoint{path: "/access_codes/list", key: "access_codes"}
+	accessCodesListPager    = pager[*gen.AccessCodesListGetParams, *gen.AccessCodesListResponseBody, gen.AccessCode]{
+		cursor: func(p *gen.AccessCodesListGetParams) **string { return &p.PageCursor },
+		items: func(b *gen.AccessCodesListResponseBody) ([]gen.AccessCode, gen.Pagination) {
+			return b.AccessCodes, b.Pagination
+		},
 	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return newPage(body.AccessCodes, body.Pagination), nil
-}
+)

@@ -227,16 +227,16 @@ func TestAccessCodesOtherOperationsOnFake(t *testing.T) {
 	})
 
 	t.Run("unmanaged", func(t *testing.T) {
-		um, err := c.AccessCodes.SimulateCreateUnmanaged(ctx, s.Seed.AugustLock2ID, "found on the lock", "9911")
+		um, err := c.AccessCodes.Simulate.CreateUnmanagedAccessCode(ctx, s.Seed.AugustLock2ID, "found on the lock", "9911")
 		require.NoError(t, err)
 		assert.False(t, bool(um.IsManaged))
 
-		page, err := c.AccessCodes.Unmanaged().List(ctx, gen.AccessCodesUnmanagedListGetParams{DeviceId: s.Seed.AugustLock2ID})
+		page, err := c.AccessCodes.Unmanaged.List(ctx, &gen.AccessCodesUnmanagedListGetParams{DeviceId: s.Seed.AugustLock2ID})
 		require.NoError(t, err)
 		require.Len(t, page.Items, 1)
 		assert.Equal(t, um.AccessCodeId, page.Items[0].AccessCodeId)
 
-		err = c.AccessCodes.Unmanaged().Update(ctx, gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: um.AccessCodeId, IsManaged: true})
+		err = c.AccessCodes.Unmanaged.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: um.AccessCodeId, IsManaged: true})
 		require.NoError(t, err)
 		got, err := c.AccessCodes.Get(ctx, um.AccessCodeId)
 		require.NoError(t, err)

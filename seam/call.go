@@ -2,8 +2,15 @@ package seam
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/seamgo/seam-go/gen"
 )
 
 // Context returns ctx carrying opts as the settings of the calls made with
@@ -95,3 +102,197 @@ func (t *transport) configFor(ctx context.Context) *config {
 	}
 	return t.base
 }
+
+// endpoint describes one operation to the call helpers.
+type endpoint struct {
+	// path is the operation's path, for errors.
+	path string
+	// required lists the parameters the operation requires: a nil params
+	// (or body) is refused when there are some, and an empty string in
+	// one of them always is, before any request is sent.
+	required []string
+	// key is the x-response-key of the answer ("" when the answer has no
+	// result of its own).
+	key string
+	// empty is set when the 200 answer has no body.
+	empty bool
+}
+
+// sendFunc sends one operation through the generated client with params,
+// a pointer to the operation's parameters or body.
+type sendFunc[PP any] func(ctx context.Context, params PP, editors ...gen.RequestEditorFn) (*http.Response, error)
+
+// byValue adapts a generated method that takes its JSON body by value.
+func byValue[P any](f func(context.Context, P, ...gen.RequestEditorFn) (*http.Response, error)) sendFunc[*P] {
+	return func(ctx context.Context, p *P, editors ...gen.RequestEditorFn) (*http.Response, error) {
+		return f(ctx, *p, editors...)
+	}
+}
+
+// noParams adapts a generated method that takes no parameters.
+func noParams(f func(context.Context, ...gen.RequestEditorFn) (*http.Response, error)) sendFunc[*struct{}] {
+	return func(ctx context.Context, _ *struct{}, editors ...gen.RequestEditorFn) (*http.Response, error) {
+		return f(ctx, editors...)
+	}
+}
+
+// The call helpers below are generic over POINTER types (PP: a pointer to
+// the parameters or body, BP: a pointer to the decoded answer, T: the
+// result, mostly a pointer too). The compiler builds one instance of a
+// generic function per "shape" of its type arguments, and all pointer
+// types share one shape: so the ~180 generated methods share a handful of
+// instances instead of compiling one each, which keeps the build of seam/
+// fast. What needs the pointed-to type (allocating, copying) goes through
+// reflect, once per call.
+
+// newOf returns a pointer to a new zero value, for a pointer type PP.
+func newOf[PP any]() PP {
+	var zero PP
+	return reflect.New(reflect.TypeOf(zero).Elem()).Interface().(PP)
+}
+
+// copyOf returns a pointer to a copy of *p, or to a zero value when p is
+// nil, for a pointer type PP.
+func copyOf[PP any](p PP) PP {
+	q := newOf[PP]()
+	if v := reflect.ValueOf(p); !v.IsNil() {
+		reflect.ValueOf(q).Elem().Set(v.Elem())
+	}
+	return q
+}
+
+// isNil reports whether the pointer p is nil.
+func isNil(p any) bool {
+	v := reflect.ValueOf(p)
+	return !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// call is the one call path of every service method: check the
+// parameters, start the call (begin), send it through the generated
+// client, and decode the 200 answer. It returns the call's context and
+// settings for what follows (waiting for an action attempt). A nil params
+// means no parameters.
+func call[PP, BP any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP]) (context.Context, *config, BP, error) {
+	var zero BP
+	if isNil(params) {
+		if len(e.required) > 0 {
+			return nil, nil, zero, &ValidationError{Param: e.required[0], Rule: "is required (params is nil)"}
+		}
+		params = newOf[PP]()
+	} else if err := checkRequired(params, e.required); err != nil {
+		return nil, nil, zero, err
+	}
+	ctx, cfg, err := c.begin(ctx, opts)
+	if err != nil {
+		return nil, nil, zero, err
+	}
+	res, err := send(ctx, params)
+	if err != nil {
+		return nil, nil, zero, err
+	}
+	body := newOf[BP]()
+	if err := decode(res, e, body); err != nil {
+		return nil, nil, zero, err
+	}
+	return ctx, cfg, body, nil
+}
+
+// decode reads and closes the answer and decodes its JSON 200 body into
+// body. The transport already turned every non-2xx answer into an error;
+// another 2xx answer, or one without a JSON body, is an error too (see
+// decoded).
+func decode(res *http.Response, e endpoint, body any) error {
+	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		return fmt.Errorf("seam: %s: read the answer: %w", e.path, err)
+	}
+	if e.empty && res.StatusCode == http.StatusOK {
+		return nil
+	}
+	if res.StatusCode == http.StatusOK && strings.Contains(res.Header.Get("Content-Type"), "json") {
+		if err := json.Unmarshal(data, body); err != nil {
+			return fmt.Errorf("seam: %s: decode the answer: %w", e.path, err)
+		}
+		return nil
+	}
+	_, err = decoded[struct{}](nil, res)
+	return err
+}
+
+// checkRequired refuses an empty string in a required parameter of params
+// (a pointer to a struct, by its JSON names).
+func checkRequired(params any, required []string) error {
+	if len(required) == 0 {
+		return nil
+	}
+	v := reflect.ValueOf(params).Elem()
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	t := v.Type()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" || !slices.Contains(required, name) {
+			continue
+		}
+		if f := v.Field(i); f.Kind() == reflect.String && f.Len() == 0 {
+			return &ValidationError{Param: name, Rule: "is required"}
+		}
+	}
+	return nil
+}
+
+// value calls an operation and returns the result pick takes out of the
+// answer (its x-response-key). A nil pointer result is an error.
+func value[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pick func(BP) T) (T, error) {
+	var zero T
+	_, _, body, err := call[PP, BP](c, ctx, opts, e, params, send)
+	if err != nil {
+		return zero, err
+	}
+	v := pick(body)
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return zero, fmt.Errorf("seam: %s: the answer has no %s", e.path, e.key)
+	}
+	return v, nil
+}
+
+// run calls an operation whose answer carries no result.
+func run[PP any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP]) error {
+	_, _, _, err := call[PP, *struct{}](c, ctx, opts, e, params, send)
+	return err
+}
+
+// attempt calls an operation that answers with an action attempt, and
+// waits for it when the call's settings say so (see Client.maybeWait).
+func attempt[PP, BP any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pick func(BP) *gen.ActionAttempt) (*gen.ActionAttempt, error) {
+	ctx, cfg, body, err := call[PP, BP](c, ctx, opts, e, params, send)
+	if err != nil {
+		return nil, err
+	}
+	return c.maybeWait(ctx, cfg, pick(body))
+}
+
+// valueWaiting calls an operation whose answer has a result and an action
+// attempt: it waits for the attempt as attempt does, and returns the
+// result (with the attempt's error, if any).
+func valueWaiting[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pick func(BP) T, attemptOf func(BP) *gen.ActionAttempt) (T, error) {
+	var zero T
+	ctx, cfg, body, err := call[PP, BP](c, ctx, opts, e, params, send)
+	if err != nil {
+		return zero, err
+	}
+	if a := presentAttempt(attemptOf(body)); a != nil {
+		if _, err := c.maybeWait(ctx, cfg, a); err != nil {
+			return pick(body), err
+		}
+	}
+	return pick(body), nil
+}
+
+// Ptr returns a pointer to v, for the optional fields of generated
+// parameter types:
+//
+//	params := &gen.DevicesListGetParams{Limit: seam.Ptr(10.0)}
+func Ptr[T any](v T) *T { return &v }

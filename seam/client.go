@@ -2,6 +2,7 @@ package seam
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/seamgo/seam-go/gen"
 )
@@ -16,24 +17,14 @@ type Client struct {
 	// transport (auth, SDK headers, timeouts, retries, errors).
 	api *gen.ClientWithResponses
 
-	// AccessCodes manages the access codes of smart locks.
-	AccessCodes *AccessCodesService
-	// ActionAttempts reads action attempts.
-	ActionAttempts *ActionAttemptsService
-	// ClientSessions manages client sessions.
-	ClientSessions *ClientSessionsService
-	// ConnectWebviews manages Connect Webviews.
-	ConnectWebviews *ConnectWebviewsService
-	// ConnectedAccounts manages connected accounts.
-	ConnectedAccounts *ConnectedAccountsService
-	// Devices reads devices of every kind.
-	Devices *DevicesService
-	// Events reads events.
-	Events *EventsService
-	// Locks reads and operates smart locks.
-	Locks *LocksService
-	// Workspaces reads and manages workspaces.
-	Workspaces *WorkspacesService
+	// now returns the current time for the access-code checks; nil means
+	// time.Now. Tests replace it.
+	now func() time.Time
+
+	// Services are the API's services: client.Thermostats.List,
+	// client.Acs.Users.Get, client.AccessCodes.Unmanaged.List, … (see
+	// docs/conventions.md).
+	Services
 }
 
 // New returns a Client configured by opts. Without an authentication option
@@ -66,15 +57,7 @@ func newClient(scope clientScope, opts []Option) (*Client, error) {
 		return nil, fmt.Errorf("%w: endpoint: %v", ErrInvalidOptions, err)
 	}
 	c.api = api
-	c.AccessCodes = &AccessCodesService{c: c}
-	c.ActionAttempts = &ActionAttemptsService{c: c}
-	c.ClientSessions = &ClientSessionsService{c: c}
-	c.ConnectWebviews = &ConnectWebviewsService{c: c}
-	c.ConnectedAccounts = &ConnectedAccountsService{c: c}
-	c.Devices = &DevicesService{c: c}
-	c.Events = &EventsService{c: c}
-	c.Locks = &LocksService{c: c}
-	c.Workspaces = &WorkspacesService{c: c}
+	c.wire(c)
 	return c, nil
 }
 
@@ -89,10 +72,12 @@ func NewWithoutWorkspace(opts ...Option) (*Client, error) {
 // API returns the generated client for every operation of the Seam API,
 // wired to this client's transport: it authenticates, sends the SDK
 // headers, applies timeouts and retries, and turns every non-2xx answer into
-// an error (an *APIError). Use it for operations the resource services do
-// not cover:
+// an error (an *APIError). The services cover every documented operation;
+// use it for the other method of an operation (the POST form of a path the
+// services send as GET) or an undocumented one in a spec generated with
+// them:
 //
-//	res, err := client.API().ThermostatsListGetWithResponse(ctx, &gen.ThermostatsListGetParams{})
+//	res, err := client.API().DevicesListPostWithResponse(ctx, gen.DevicesListRequestBody{})
 //
 // Per-call options apply when the context comes from Client.Context.
 func (c *Client) API() *gen.ClientWithResponses {

@@ -9,9 +9,13 @@
 //		seam.TimeBound(start, end), seam.WithCode("4821"))
 //	attempt, err := client.Locks.UnlockDoor(ctx, deviceID) // waits for the action attempt
 //
-// The resource services (AccessCodes, Devices, Locks, Events, …) unwrap
-// answers into the models of package gen; Client.API returns the generated
-// client for every other operation, wired to the same transport.
+// Every documented path has one service method, named after it:
+// /thermostats/heat_cool is client.Thermostats.HeatCool, /acs/users/list is
+// client.Acs.Users.List (generated from the spec into services.gen.go; the
+// access-code methods and a few id-taking conveniences are written by
+// hand). Methods unwrap answers into the models of package gen; the rules
+// are in docs/conventions.md. Client.API returns the generated client,
+// wired to the same transport.
 //
 // Behaviour shared by every call:
 //
@@ -24,7 +28,8 @@
 //     have reached the server.
 //   - Operations that answer with an action attempt wait for it by default
 //     (WaitForActionAttempt; WithWaitForActionAttempts(false) turns it off).
-//   - List methods return one Page; All iterates over every page lazily.
+//   - List methods of paginated operations return one Page; All iterates
+//     over every page lazily. Other lists return a slice.
 //
 // Secrets never appear in errors or logs, and the client logs nothing unless
 // given a logger (WithLogger).

@@ -20,19 +20,12 @@ func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParam
 	if (p.Since == nil || *p.Since == "") && (p.Between == nil || len(*p.Between) == 0) {
 		return nil, &ValidationError{Param: "since", Rule: "since or between is required"}
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
+	events, err := value(s.c, ctx, opts, endpoint{path: "/events/list", key: "events"}, &p,
+		s.c.api.EventsListGet, func(b *gen.EventsListResponseBody) []gen.Event { return b.Events })
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.c.api.EventsListGetWithResponse(ctx, &p)
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return eventsFromGen(body.Events)
+	return eventsFromGen(events)
 }
 
 // Get returns the event eventID (GET /events/get).
@@ -40,22 +33,12 @@ func (s *EventsService) Get(ctx context.Context, eventID string, opts ...Option)
 	if err := required("event_id", eventID); err != nil {
 		return nil, err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
+	raw, err := value(s.c, ctx, opts, endpoint{path: "/events/get", key: "event"}, &gen.EventsGetGetParams{EventId: &eventID},
+		s.c.api.EventsGetGet, func(b *gen.EventsGetResponseBody) *gen.Event { return b.Event })
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.c.api.EventsGetGetWithResponse(ctx, &gen.EventsGetGetParams{EventId: &eventID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	if body.Event == nil {
-		return nil, &APIError{StatusCode: res.HTTPResponse.StatusCode, Type: "event_not_found", Message: deref(body.Message)}
-	}
-	ev, err := eventFromGen(*body.Event)
+	ev, err := eventFromGen(*raw)
 	if err != nil {
 		return nil, err
 	}

@@ -6,47 +6,15 @@ import (
 	"github.com/seamgo/seam-go/gen"
 )
 
-// LocksService reads and operates smart locks.
-type LocksService struct{ c *Client }
-
-// List returns the locks that params select (GET /locks/list). params may
-// be nil. The answer of /locks/list carries no pagination; to walk every
-// page of locks, use Devices.All with lock device types.
-func (s *LocksService) List(ctx context.Context, params *gen.LocksListGetParams, opts ...Option) ([]gen.Device, error) {
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := deref(params)
-	res, err := s.c.api.LocksListGetWithResponse(ctx, &p)
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return body.Devices, nil
-}
-
 // Get returns the lock deviceID (GET /locks/get).
+//
+// Deprecated: the spec deprecates /locks/get: use Devices.Get.
 func (s *LocksService) Get(ctx context.Context, deviceID string, opts ...Option) (*gen.Device, error) {
 	if err := required("device_id", deviceID); err != nil {
 		return nil, err
 	}
-	ctx, _, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.LocksGetGetWithResponse(ctx, &gen.LocksGetGetParams{DeviceId: &deviceID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return &body.Device, nil
+	return value(s.c, ctx, opts, endpoint{path: "/locks/get", key: "device"}, &gen.LocksGetGetParams{DeviceId: &deviceID},
+		s.c.api.LocksGetGet, func(b *gen.LocksGetResponseBody) *gen.Device { return &b.Device })
 }
 
 // LockDoor locks the door of deviceID (POST /locks/lock_door, never
@@ -57,19 +25,8 @@ func (s *LocksService) LockDoor(ctx context.Context, deviceID string, opts ...Op
 	if err := required("device_id", deviceID); err != nil {
 		return nil, err
 	}
-	ctx, cfg, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.LocksLockDoorPostWithResponse(ctx, gen.LocksLockDoorRequestBody{DeviceId: deviceID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+	return attempt(s.c, ctx, opts, endpoint{path: "/locks/lock_door", key: "action_attempt"}, &gen.LocksLockDoorRequestBody{DeviceId: deviceID},
+		byValue(s.c.api.LocksLockDoorPost), func(b *gen.LocksLockDoorResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
 // UnlockDoor unlocks the door of deviceID (POST /locks/unlock_door, never
@@ -78,17 +35,6 @@ func (s *LocksService) UnlockDoor(ctx context.Context, deviceID string, opts ...
 	if err := required("device_id", deviceID); err != nil {
 		return nil, err
 	}
-	ctx, cfg, err := s.c.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.api.LocksUnlockDoorPostWithResponse(ctx, gen.LocksUnlockDoorRequestBody{DeviceId: deviceID})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.maybeWait(ctx, cfg, &body.ActionAttempt)
+	return attempt(s.c, ctx, opts, endpoint{path: "/locks/unlock_door", key: "action_attempt"}, &gen.LocksUnlockDoorRequestBody{DeviceId: deviceID},
+		byValue(s.c.api.LocksUnlockDoorPost), func(b *gen.LocksUnlockDoorResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }

@@ -98,3 +98,34 @@ func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor strin
 		iterate(ctx, cursor, fetch)(yield)
 	}
 }
+
+// pager says how to page through one paginated operation (PP and BP are
+// pointers to its parameters and answer, see call): where its page cursor
+// parameter is, and where an answer's items and pagination are.
+type pager[PP, BP, T any] struct {
+	cursor func(PP) **string
+	items  func(BP) ([]T, gen.Pagination)
+}
+
+// list returns the page of a paginated operation that params selects.
+func list[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pg pager[PP, BP, T]) (*Page[T], error) {
+	_, _, body, err := call[PP, BP](c, ctx, opts, e, params, send)
+	if err != nil {
+		return nil, err
+	}
+	return newPage(pg.items(body)), nil
+}
+
+// all iterates over every item of every page of a paginated operation,
+// from the page cursor of params on. Each page is fetched with its own
+// copy of params, so the iterator may be ranged several times, even at
+// once.
+func all[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pg pager[PP, BP, T]) iter.Seq2[T, error] {
+	base := copyOf(params)
+	return paginate(c, ctx, opts, deref(*pg.cursor(base)), func(ctx context.Context, cursor string) (*Page[T], error) {
+		q := copyOf(base) // a copy per page
+		*pg.cursor(q) = cursorParam(cursor)
+		// The options were applied by paginate: ctx carries them.
+		return list(c, ctx, nil, e, q, send, pg)
+	})
+}

@@ -354,7 +354,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ConnectWebviews.Create", route: "POST /connect_webviews/create",
 			answer: envelope("connect_webview", map[string]any{"connect_webview_id": "cw1", "url": "https://x"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				w, err := c.ConnectWebviews.Create(ctx, gen.ConnectWebviewsCreateRequestBody{
+				w, err := c.ConnectWebviews.Create(ctx, &gen.ConnectWebviewsCreateRequestBody{
 					AcceptedProviders: &[]gen.ConnectWebviewsCreateRequestBodyAcceptedProviders{"august"},
 					CustomRedirectUrl: ptr("https://example.com/done"),
 				})
@@ -400,7 +400,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ClientSessions.Create", route: "POST /client_sessions/create",
 			answer: envelope("client_session", map[string]any{"client_session_id": "cs1", "token": "seam_cst_x"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				s, err := c.ClientSessions.Create(ctx, gen.ClientSessionsCreateRequestBody{UserIdentifierKey: ptr("u1"),
+				s, err := c.ClientSessions.Create(ctx, &gen.ClientSessionsCreateRequestBody{UserIdentifierKey: ptr("u1"),
 					ConnectedAccountIds: &[]string{"ca1"}})
 				if err != nil {
 					return "", err
@@ -413,7 +413,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ClientSessions.GetOrCreate", route: "POST /client_sessions/get_or_create",
 			answer: envelope("client_session", map[string]any{"client_session_id": "cs2"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				s, err := c.ClientSessions.GetOrCreate(ctx, gen.ClientSessionsGetOrCreateRequestBody{UserIdentifierKey: ptr("u2")})
+				s, err := c.ClientSessions.GetOrCreate(ctx, &gen.ClientSessionsGetOrCreateRequestBody{UserIdentifierKey: ptr("u2")})
 				if err != nil {
 					return "", err
 				}
@@ -474,7 +474,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "Workspaces.Create", route: "POST /workspaces/create",
 			answer: envelope("workspace", map[string]any{"workspace_id": "ws9", "name": "New"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				w, err := c.Workspaces.Create(ctx, gen.WorkspacesCreateRequestBody{Name: "New", IsSandbox: ptr(true)})
+				w, err := c.Workspaces.Create(ctx, &gen.WorkspacesCreateRequestBody{Name: "New", IsSandbox: ptr(true)})
 				if err != nil {
 					return "", err
 				}
@@ -607,7 +607,7 @@ func TestServicesRequiredParams(t *testing.T) {
 			return c.ClientSessions.Delete(ctx, "")
 		}},
 		{"Workspaces.Create", "name", func(ctx context.Context, c *seam.Client) error {
-			_, err := c.Workspaces.Create(ctx, gen.WorkspacesCreateRequestBody{})
+			_, err := c.Workspaces.Create(ctx, &gen.WorkspacesCreateRequestBody{})
 			return err
 		}},
 	}

@@ -1,8 +1,8 @@
 // Command demo walks through the scenarios of Seam's access-code guide with
 // the seam package: it lists the devices, creates an ongoing, a time-bound,
 // an hourly-bound offline, a daily-bound offline and a one-time-use offline
-// access code, unlocks a door waiting for its action attempt, and deletes
-// what it created.
+// access code, unlocks a door waiting for its action attempt, sets a
+// thermostat to heat_cool (waiting too), and deletes what it created.
 //
 // By default it starts the official fake Seam server
 // (@seamapi/fake-seam-connect) on 127.0.0.1 and stops it at the end:

@@ -38,7 +38,9 @@ func TestDemoAgainstTheFake(t *testing.T) {
 		"one-time-use offline  refused: seam: POST /access_codes/create: 400 invalid_input",
 		"3. Unlock, waiting for the action attempt",
 		"UNLOCK_DOOR: success",
-		"4. Clean up",
+		"4. Thermostat: heat to 20 °C, cool above 24 °C",
+		"after: ", "mode heat_cool, heating 20.0 °C, cooling 24.0 °C",
+		"5. Clean up",
 	} {
 		assert.Contains(t, got, want)
 	}
