@@ -70,6 +70,8 @@ type config struct {
 	maxRetries int
 	backoffMin time.Duration
 	backoffMax time.Duration
+	// maxResponseBytes caps a 2xx response body (WithMaxResponseBytes).
+	maxResponseBytes int64
 
 	waitForActionAttempts     bool
 	actionAttemptTimeout      time.Duration
@@ -90,6 +92,7 @@ func defaultConfig() *config {
 		maxRetries:                DefaultMaxRetries,
 		backoffMin:                DefaultRetryBackoffMin,
 		backoffMax:                DefaultRetryBackoffMax,
+		maxResponseBytes:          DefaultMaxResponseBytes,
 		waitForActionAttempts:     true,
 		actionAttemptTimeout:      DefaultActionAttemptTimeout,
 		actionAttemptPollInterval: DefaultActionAttemptPollInterval,
