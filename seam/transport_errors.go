@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/seamgo/seam-go/gen"
 )
 
 // Sentinel errors of the transport, matched with errors.Is.
@@ -88,3 +90,8 @@ func (e *TransportError) Unwrap() error { return e.Err }
 // Timeout reports whether the per-attempt timeout (WithTimeout) ended the
 // last attempt. It is false when the caller's context ended the call.
 func (e *TransportError) Timeout() bool { return errors.Is(e.Err, ErrAttemptTimeout) }
+
+// DecodeError is a 2xx response whose body does not decode into the type
+// the operation declares (gen.DecodeError): it names the method, the path
+// and the seam-request-id of the response. Match it with errors.As.
+type DecodeError = gen.DecodeError
