@@ -176,6 +176,10 @@ func (t *transport) transportFailure(ctx, attemptCtx context.Context, cfg *confi
 		return &attemptFailure{err: te}
 	default:
 		te.Err = stripURL(err)
+		if text := te.Err.Error(); detail != text {
+			// The cause quoted the secret: keep only its cleaned text.
+			te.Err = errors.New(detail)
+		}
 		if phase == PhaseBody && errors.Is(err, io.ErrUnexpectedEOF) {
 			te.Err = fmt.Errorf("body cut short: %w", te.Err)
 		}
