@@ -91,3 +91,15 @@ vendor-check: ## check the module builds for a consumer (scripts/vendor-check)
 .PHONY: measure
 measure: ## measure wall time and memory of building gen/
 	$(call run-script,measure-gen-build,$@)
+
+# Fuzz targets of seam/ (seeds in seam/testdata/fuzz/FuzzXxx/), run one
+# after the other, each for FUZZTIME (at least 60 s by default).
+FUZZ_TARGETS := FuzzDecodeAccessCode FuzzDecodeActionAttempt FuzzDecodeEvent FuzzAPIError FuzzRedact FuzzRetryAfter FuzzOptions FuzzAccessCodeValidation
+FUZZTIME ?= 60s
+
+.PHONY: fuzz
+fuzz: ## run every fuzz target of seam/ for FUZZTIME each (default 60s), one after the other
+	@for target in $(FUZZ_TARGETS); do \
+		echo "==> go test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) ./seam/"; \
+		go test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./seam/ || exit 1; \
+	done

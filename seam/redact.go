@@ -50,12 +50,20 @@ func redactString(s, secret string) string {
 // knows, starts at b[i], and where it ends. It compares rune by rune, so a
 // non-ASCII character matches its \uXXXX escape (or surrogate pair) too.
 func matchSecret(b []byte, i int, secret string) (int, bool) {
-	for _, r := range secret {
-		n := encodedRuneLen(b[i:], r)
+	for k := 0; k < len(secret); {
+		r, size := utf8.DecodeRuneInString(secret[k:])
+		var n int
+		if r == utf8.RuneError && size == 1 {
+			// Not UTF-8: only the byte itself, raw or URL-encoded.
+			n = encodedBytesLen(b[i:], []byte{secret[k]})
+		} else {
+			n = encodedRuneLen(b[i:], r)
+		}
 		if n == 0 {
 			return 0, false
 		}
 		i += n
+		k += size
 	}
 	return i, true
 }
@@ -95,8 +103,14 @@ func encodedRuneLen(b []byte, r rune) int {
 		return 1
 	}
 	var enc [utf8.UTFMax]byte
+	return encodedBytesLen(b, enc[:utf8.EncodeRune(enc[:], r)])
+}
+
+// encodedBytesLen returns how many bytes at the start of b encode the bytes
+// enc, each raw or URL-encoded, or 0.
+func encodedBytesLen(b []byte, enc []byte) int {
 	n := 0
-	for _, c := range enc[:utf8.EncodeRune(enc[:], r)] {
+	for _, c := range enc {
 		if n < len(b) && b[n] == c {
 			n++
 			continue
