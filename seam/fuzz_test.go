@@ -225,7 +225,7 @@ func FuzzRedact(f *testing.F) {
 			}
 			return
 		}
-		if strings.ContainsAny(secret, "[]") {
+		if strings.ContainsAny(secret, "[]") || strings.Contains(redacted, secret) {
 			return // the placeholder itself could spell it
 		}
 		if strings.Contains(out, secret) {

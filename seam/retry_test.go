@@ -325,6 +325,11 @@ func TestCancelStopsBackoff(t *testing.T) {
 	assert.Less(t, elapsed, 2*time.Second, "cancellation interrupts the backoff")
 	require.ErrorIs(t, err, context.Canceled)
 	assert.ErrorIs(t, err, ErrServer, "the last attempt's error is kept")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, PhaseRetryWait, te.Phase)
+	assert.Equal(t, 1, te.Attempts)
+	assert.Contains(t, err.Error(), "GET /devices/list: waiting to retry")
 	assert.Equal(t, int64(1), hits.get())
 }
 

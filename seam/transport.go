@@ -118,7 +118,7 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 			append(logAttrs, slog.Duration("duration", time.Since(start))))
 	}
 
-	requestID := res.Header.Get("Seam-Request-Id")
+	requestID := redactString(res.Header.Get("Seam-Request-Id"), cfg.auth.token)
 	logAttrs = append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
