@@ -73,37 +73,51 @@ func matchSecret(b []byte, i int, secret string) (int, bool) {
 // space, or each UTF-8 byte of r raw or as %XX. It returns 0 when b does
 // not start with r.
 func encodedRuneLen(b []byte, r rune) int {
-	// JSON escapes, also escaped again (JSON inside a JSON string: \\u005f).
-	if k := leadingBackslashes(b); k > 0 && k < len(b) {
-		rest := b[k:]
-		if rest[0] == 'u' && len(rest) >= 5 {
-			u, ok := hex4(rest[1:5])
-			if !ok {
-				return 0
-			}
-			if rune(u) == r {
-				return k + 5
-			}
-			r1, r2 := utf16.EncodeRune(r)
-			if r1 == utf8.RuneError || rune(u) != r1 {
-				return 0
-			}
-			if m := leadingBackslashes(rest[5:]); m > 0 && len(rest) >= 5+m+5 && rest[5+m] == 'u' {
-				if u2, ok := hex4(rest[5+m+1 : 5+m+5]); ok && rune(u2) == r2 {
-					return k + 5 + m + 5
-				}
-			}
-			return 0
-		}
-		if r < utf8.RuneSelf && jsonShortEscape(rest[0]) == byte(r) {
-			return k + 1
-		}
+	if n := escapedRuneLen(b, r); n > 0 {
+		return n
 	}
 	if r == ' ' && len(b) >= 1 && b[0] == '+' {
 		return 1
 	}
 	var enc [utf8.UTFMax]byte
 	return encodedBytesLen(b, enc[:utf8.EncodeRune(enc[:], r)])
+}
+
+// escapedRuneLen returns how many bytes at the start of b are a JSON escape
+// of r (\uXXXX, a surrogate pair, or a short escape such as \/), also
+// escaped again (JSON inside a JSON string: \\u005f), or 0.
+func escapedRuneLen(b []byte, r rune) int {
+	k := leadingBackslashes(b)
+	if k == 0 || k >= len(b) {
+		return 0
+	}
+	rest := b[k:]
+	if rest[0] != 'u' {
+		if r < utf8.RuneSelf && jsonShortEscape(rest[0]) == byte(r) {
+			return k + 1
+		}
+		return 0
+	}
+	if len(rest) < 5 {
+		return 0
+	}
+	u, ok := hex4(rest[1:5])
+	if !ok {
+		return 0
+	}
+	if rune(u) == r {
+		return k + 5
+	}
+	r1, r2 := utf16.EncodeRune(r)
+	if r1 == utf8.RuneError || rune(u) != r1 {
+		return 0
+	}
+	if m := leadingBackslashes(rest[5:]); m > 0 && len(rest) >= 5+m+5 && rest[5+m] == 'u' {
+		if u2, ok := hex4(rest[5+m+1 : 5+m+5]); ok && rune(u2) == r2 {
+			return k + 5 + m + 5
+		}
+	}
+	return 0
 }
 
 // encodedBytesLen returns how many bytes at the start of b encode the bytes
