@@ -300,7 +300,7 @@ func TestFaultMatrix(t *testing.T) {
 			assert.Contains(t, err.Error(), "body cut short")
 		}},
 		{"reset", resetMidBody, nil, nil},
-		{"stalled", stalledBody, []Option{WithTimeout(150 * time.Millisecond)}, func(t *testing.T, err error, te *TransportError) {
+		{"stalled", stalledBody, []Option{WithTimeout(time.Second)}, func(t *testing.T, err error, te *TransportError) {
 			assert.True(t, te.Timeout())
 			assert.ErrorIs(t, err, ErrAttemptTimeout)
 			assert.NotErrorIs(t, err, context.DeadlineExceeded)
