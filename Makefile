@@ -91,3 +91,17 @@ vendor-check: ## check the module builds for a consumer (scripts/vendor-check)
 .PHONY: measure
 measure: ## measure wall time and memory of building gen/
 	$(call run-script,measure-gen-build,$@)
+
+# Fuzz targets (package:Target; seeds in the package's testdata/fuzz/Target/),
+# run one after the other, each for FUZZTIME (at least 60 s by default).
+FUZZ_TARGETS := $(addprefix ./seam:,FuzzDecodeAccessCode FuzzDecodeActionAttempt FuzzDecodeEvent FuzzAPIError FuzzRedact FuzzRetryAfter FuzzOptions FuzzAccessCodeValidation) \
+	./seam/webhook:FuzzVerify
+FUZZTIME ?= 60s
+
+.PHONY: fuzz
+fuzz: ## run every fuzz target (seam/, seam/webhook/) for FUZZTIME each (default 60s), one after the other
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; target=$${t##*:}; \
+		echo "==> go test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) $$pkg"; \
+		go test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done

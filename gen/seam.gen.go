@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45065,6 +45067,14 @@ func encodeQuery(params any) (string, error) {
 		for f.Kind() == reflect.Pointer {
 			f = f.Elem()
 		}
+		if f.Kind() == reflect.Map {
+			frags, err := encodeObjectParam(name, f.Interface())
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, frags...)
+			continue
+		}
 		frag, err := runtime.StyleParamWithOptions("form", true, name, f.Interface(), runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery})
 		if err != nil {
 			return "", fmt.Errorf("query parameter %s: %w", name, err)
@@ -45074,6 +45084,77 @@ func encodeQuery(params any) (string, error) {
 		}
 	}
 	return strings.Join(parts, "&"), nil
+}
+
+// encodeObjectParam encodes an object-valued query parameter the way the
+// Seam API reads it (the standard of the official SDKs,
+// @seamapi/url-search-params-serializer): one parameter per leaf, named by
+// its dot path, e.g. custom_metadata_has.tier=vip; arrays repeat the key
+// (an empty one is sent as key=), null is sent as key=, empty strings and
+// empty objects are left out. Keys are sorted; a key containing a dot, and
+// an object or array inside an array, cannot be encoded.
+func encodeObjectParam(name string, value any) ([]string, error) {
+	raw, err := json.Marshal(value)
+	if err != nil {
+		return nil, fmt.Errorf("query parameter %s: %w", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return nil, fmt.Errorf("query parameter %s: %w", name, err)
+	}
+	var parts []string
+	if err := flattenParam(name, tree, &parts); err != nil {
+		return nil, fmt.Errorf("query parameter %s: %w", name, err)
+	}
+	return parts, nil
+}
+
+// flattenParam appends the dot-path parameters of node, named key.
+func flattenParam(key string, node any, parts *[]string) error {
+	switch v := node.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			if k == "" || strings.Contains(k, ".") {
+				return fmt.Errorf("key %q cannot be sent in a query string (empty or containing a dot)", k)
+			}
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := flattenParam(key+"."+k, v[k], parts); err != nil {
+				return err
+			}
+		}
+	case []any:
+		if len(v) == 0 {
+			*parts = append(*parts, url.QueryEscape(key)+"=")
+		}
+		for _, item := range v {
+			switch item.(type) {
+			case map[string]any, []any, nil:
+				return fmt.Errorf("%s: arrays of objects, arrays or null cannot be sent in a query string", key)
+			}
+			if err := flattenParam(key, item, parts); err != nil {
+				return err
+			}
+		}
+	case nil:
+		*parts = append(*parts, url.QueryEscape(key)+"=")
+	case string:
+		if v != "" {
+			*parts = append(*parts, url.QueryEscape(key)+"="+url.QueryEscape(v))
+		}
+	case bool:
+		*parts = append(*parts, url.QueryEscape(key)+"="+strconv.FormatBool(v))
+	case json.Number:
+		*parts = append(*parts, url.QueryEscape(key)+"="+url.QueryEscape(v.String()))
+	default:
+		return fmt.Errorf("%s: cannot encode %T", key, node)
+	}
+	return nil
 }
 
 // AccessCodesCreatePost /access_codes/create
@@ -49789,7 +49870,65 @@ type ClientWithResponsesInterface interface {
 // readBody reads and closes a response body.
 func readBody(rsp *http.Response) ([]byte, error) {
 	defer rsp.Body.Close()
-	return io.ReadAll(rsp.Body)
+	body, err := io.ReadAll(rsp.Body)
+	if err != nil {
+		return nil, &DecodeError{Method: requestMethod(rsp), Path: requestPath(rsp), StatusCode: rsp.StatusCode,
+			RequestID: rsp.Header.Get("Seam-Request-Id"), Err: fmt.Errorf("reading the body: %w", err)}
+	}
+	return body, nil
+}
+
+// DecodeError is a response whose body could not be read or decoded into
+// the type the operation declares. It names the request and the
+// seam-request-id of the response, never the body (which may hold secrets).
+type DecodeError struct {
+	// Method and Path are those of the request (no query string).
+	Method string
+	Path   string
+	// StatusCode is the status of the response.
+	StatusCode int
+	// RequestID is the seam-request-id response header.
+	RequestID string
+	// Err is the reading or JSON error.
+	Err error
+}
+
+// Error names the request, status and request id, and the cause.
+func (e *DecodeError) Error() string {
+	msg := fmt.Sprintf("seam: %s %s: decoding the %d response", e.Method, e.Path, e.StatusCode)
+	if e.RequestID != "" {
+		msg += " (request id " + e.RequestID + ")"
+	}
+	return msg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the reading or JSON error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// decodeJSON decodes the body of rsp into v, describing a failure as a
+// *DecodeError.
+func decodeJSON(rsp *http.Response, body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return &DecodeError{Method: requestMethod(rsp), Path: requestPath(rsp), StatusCode: rsp.StatusCode,
+			RequestID: rsp.Header.Get("Seam-Request-Id"), Err: err}
+	}
+	return nil
+}
+
+// requestMethod returns the method of the request rsp answers.
+func requestMethod(rsp *http.Response) string {
+	if rsp.Request == nil || rsp.Request.Method == "" {
+		return http.MethodGet
+	}
+	return rsp.Request.Method
+}
+
+// requestPath returns the path of the request rsp answers.
+func requestPath(rsp *http.Response) string {
+	if rsp.Request == nil || rsp.Request.URL == nil {
+		return ""
+	}
+	return rsp.Request.URL.Path
 }
 
 // isJSON reports whether a response declares a JSON body.
@@ -49830,7 +49969,7 @@ func ParseAccessCodesCreatePostResponse(rsp *http.Response) (*AccessCodesCreateP
 	}
 	r := &AccessCodesCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -49880,7 +50019,7 @@ func ParseAccessCodesCreateMultiplePostResponse(rsp *http.Response) (*AccessCode
 	}
 	r := &AccessCodesCreateMultiplePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -49930,7 +50069,7 @@ func ParseAccessCodesCreateMultiplePutResponse(rsp *http.Response) (*AccessCodes
 	}
 	r := &AccessCodesCreateMultiplePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -49970,7 +50109,7 @@ func ParseAccessCodesDeleteDeleteResponse(rsp *http.Response) (*AccessCodesDelet
 	}
 	r := &AccessCodesDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50010,7 +50149,7 @@ func ParseAccessCodesDeletePostResponse(rsp *http.Response) (*AccessCodesDeleteP
 	}
 	r := &AccessCodesDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50050,7 +50189,7 @@ func ParseAccessCodesGenerateCodeGetResponse(rsp *http.Response) (*AccessCodesGe
 	}
 	r := &AccessCodesGenerateCodeGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50090,7 +50229,7 @@ func ParseAccessCodesGenerateCodePostResponse(rsp *http.Response) (*AccessCodesG
 	}
 	r := &AccessCodesGenerateCodePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50132,7 +50271,7 @@ func ParseAccessCodesGetGetResponse(rsp *http.Response) (*AccessCodesGetGetRespo
 	}
 	r := &AccessCodesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50174,7 +50313,7 @@ func ParseAccessCodesGetPostResponse(rsp *http.Response) (*AccessCodesGetPostRes
 	}
 	r := &AccessCodesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50216,7 +50355,7 @@ func ParseAccessCodesListGetResponse(rsp *http.Response) (*AccessCodesListGetRes
 	}
 	r := &AccessCodesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50258,7 +50397,7 @@ func ParseAccessCodesListPostResponse(rsp *http.Response) (*AccessCodesListPostR
 	}
 	r := &AccessCodesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50306,7 +50445,7 @@ func ParseAccessCodesPullBackupAccessCodePostResponse(rsp *http.Response) (*Acce
 	}
 	r := &AccessCodesPullBackupAccessCodePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50348,7 +50487,7 @@ func ParseAccessCodesReportDeviceConstraintsPostResponse(rsp *http.Response) (*A
 	}
 	r := &AccessCodesReportDeviceConstraintsPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50388,7 +50527,7 @@ func ParseAccessCodesSimulateCreateUnmanagedAccessCodePostResponse(rsp *http.Res
 	}
 	r := &AccessCodesSimulateCreateUnmanagedAccessCodePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50432,7 +50571,7 @@ func ParseAccessCodesUnmanagedConvertToManagedPatchResponse(rsp *http.Response) 
 	}
 	r := &AccessCodesUnmanagedConvertToManagedPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50476,7 +50615,7 @@ func ParseAccessCodesUnmanagedConvertToManagedPostResponse(rsp *http.Response) (
 	}
 	r := &AccessCodesUnmanagedConvertToManagedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50516,7 +50655,7 @@ func ParseAccessCodesUnmanagedDeleteDeleteResponse(rsp *http.Response) (*AccessC
 	}
 	r := &AccessCodesUnmanagedDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50556,7 +50695,7 @@ func ParseAccessCodesUnmanagedDeletePostResponse(rsp *http.Response) (*AccessCod
 	}
 	r := &AccessCodesUnmanagedDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50598,7 +50737,7 @@ func ParseAccessCodesUnmanagedGetGetResponse(rsp *http.Response) (*AccessCodesUn
 	}
 	r := &AccessCodesUnmanagedGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50640,7 +50779,7 @@ func ParseAccessCodesUnmanagedGetPostResponse(rsp *http.Response) (*AccessCodesU
 	}
 	r := &AccessCodesUnmanagedGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50680,7 +50819,7 @@ func ParseAccessCodesUnmanagedListGetResponse(rsp *http.Response) (*AccessCodesU
 	}
 	r := &AccessCodesUnmanagedListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50720,7 +50859,7 @@ func ParseAccessCodesUnmanagedListPostResponse(rsp *http.Response) (*AccessCodes
 	}
 	r := &AccessCodesUnmanagedListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50760,7 +50899,7 @@ func ParseAccessCodesUnmanagedUpdatePatchResponse(rsp *http.Response) (*AccessCo
 	}
 	r := &AccessCodesUnmanagedUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50800,7 +50939,7 @@ func ParseAccessCodesUnmanagedUpdatePostResponse(rsp *http.Response) (*AccessCod
 	}
 	r := &AccessCodesUnmanagedUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50842,7 +50981,7 @@ func ParseAccessCodesUpdatePatchResponse(rsp *http.Response) (*AccessCodesUpdate
 	}
 	r := &AccessCodesUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50884,7 +51023,7 @@ func ParseAccessCodesUpdatePostResponse(rsp *http.Response) (*AccessCodesUpdateP
 	}
 	r := &AccessCodesUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50926,7 +51065,7 @@ func ParseAccessCodesUpdatePutResponse(rsp *http.Response) (*AccessCodesUpdatePu
 	}
 	r := &AccessCodesUpdatePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -50970,7 +51109,7 @@ func ParseAccessCodesUpdateMultiplePatchResponse(rsp *http.Response) (*AccessCod
 	}
 	r := &AccessCodesUpdateMultiplePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51014,7 +51153,7 @@ func ParseAccessCodesUpdateMultiplePostResponse(rsp *http.Response) (*AccessCode
 	}
 	r := &AccessCodesUpdateMultiplePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51054,7 +51193,7 @@ func ParseAccessGrantsCreatePostResponse(rsp *http.Response) (*AccessGrantsCreat
 	}
 	r := &AccessGrantsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51094,7 +51233,7 @@ func ParseAccessGrantsDeleteDeleteResponse(rsp *http.Response) (*AccessGrantsDel
 	}
 	r := &AccessGrantsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51134,7 +51273,7 @@ func ParseAccessGrantsDeletePostResponse(rsp *http.Response) (*AccessGrantsDelet
 	}
 	r := &AccessGrantsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51174,7 +51313,7 @@ func ParseAccessGrantsGetGetResponse(rsp *http.Response) (*AccessGrantsGetGetRes
 	}
 	r := &AccessGrantsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51214,7 +51353,7 @@ func ParseAccessGrantsGetPostResponse(rsp *http.Response) (*AccessGrantsGetPostR
 	}
 	r := &AccessGrantsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51254,7 +51393,7 @@ func ParseAccessGrantsGetRelatedGetResponse(rsp *http.Response) (*AccessGrantsGe
 	}
 	r := &AccessGrantsGetRelatedGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51294,7 +51433,7 @@ func ParseAccessGrantsGetRelatedPostResponse(rsp *http.Response) (*AccessGrantsG
 	}
 	r := &AccessGrantsGetRelatedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51334,7 +51473,7 @@ func ParseAccessGrantsListGetResponse(rsp *http.Response) (*AccessGrantsListGetR
 	}
 	r := &AccessGrantsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51374,7 +51513,7 @@ func ParseAccessGrantsListPostResponse(rsp *http.Response) (*AccessGrantsListPos
 	}
 	r := &AccessGrantsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51414,7 +51553,7 @@ func ParseAccessGrantsRequestAccessMethodsPostResponse(rsp *http.Response) (*Acc
 	}
 	r := &AccessGrantsRequestAccessMethodsPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51454,7 +51593,7 @@ func ParseAccessGrantsUnmanagedGetGetResponse(rsp *http.Response) (*AccessGrants
 	}
 	r := &AccessGrantsUnmanagedGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51494,7 +51633,7 @@ func ParseAccessGrantsUnmanagedGetPostResponse(rsp *http.Response) (*AccessGrant
 	}
 	r := &AccessGrantsUnmanagedGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51534,7 +51673,7 @@ func ParseAccessGrantsUnmanagedListGetResponse(rsp *http.Response) (*AccessGrant
 	}
 	r := &AccessGrantsUnmanagedListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51574,7 +51713,7 @@ func ParseAccessGrantsUnmanagedListPostResponse(rsp *http.Response) (*AccessGran
 	}
 	r := &AccessGrantsUnmanagedListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51618,7 +51757,7 @@ func ParseAccessGrantsUnmanagedUpdatePatchResponse(rsp *http.Response) (*AccessG
 	}
 	r := &AccessGrantsUnmanagedUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51662,7 +51801,7 @@ func ParseAccessGrantsUnmanagedUpdatePostResponse(rsp *http.Response) (*AccessGr
 	}
 	r := &AccessGrantsUnmanagedUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51702,7 +51841,7 @@ func ParseAccessGrantsUpdatePatchResponse(rsp *http.Response) (*AccessGrantsUpda
 	}
 	r := &AccessGrantsUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51742,7 +51881,7 @@ func ParseAccessGrantsUpdatePostResponse(rsp *http.Response) (*AccessGrantsUpdat
 	}
 	r := &AccessGrantsUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51782,7 +51921,7 @@ func ParseAccessMethodsAssignCardPostResponse(rsp *http.Response) (*AccessMethod
 	}
 	r := &AccessMethodsAssignCardPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51822,7 +51961,7 @@ func ParseAccessMethodsDeleteDeleteResponse(rsp *http.Response) (*AccessMethodsD
 	}
 	r := &AccessMethodsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51862,7 +52001,7 @@ func ParseAccessMethodsDeletePostResponse(rsp *http.Response) (*AccessMethodsDel
 	}
 	r := &AccessMethodsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51902,7 +52041,7 @@ func ParseAccessMethodsEncodePostResponse(rsp *http.Response) (*AccessMethodsEnc
 	}
 	r := &AccessMethodsEncodePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51942,7 +52081,7 @@ func ParseAccessMethodsGetGetResponse(rsp *http.Response) (*AccessMethodsGetGetR
 	}
 	r := &AccessMethodsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -51982,7 +52121,7 @@ func ParseAccessMethodsGetPostResponse(rsp *http.Response) (*AccessMethodsGetPos
 	}
 	r := &AccessMethodsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52022,7 +52161,7 @@ func ParseAccessMethodsGetRelatedGetResponse(rsp *http.Response) (*AccessMethods
 	}
 	r := &AccessMethodsGetRelatedGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52062,7 +52201,7 @@ func ParseAccessMethodsGetRelatedPostResponse(rsp *http.Response) (*AccessMethod
 	}
 	r := &AccessMethodsGetRelatedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52102,7 +52241,7 @@ func ParseAccessMethodsListGetResponse(rsp *http.Response) (*AccessMethodsListGe
 	}
 	r := &AccessMethodsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52142,7 +52281,7 @@ func ParseAccessMethodsListPostResponse(rsp *http.Response) (*AccessMethodsListP
 	}
 	r := &AccessMethodsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52182,7 +52321,7 @@ func ParseAccessMethodsUnlockDoorPostResponse(rsp *http.Response) (*AccessMethod
 	}
 	r := &AccessMethodsUnlockDoorPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52222,7 +52361,7 @@ func ParseAccessMethodsUnmanagedGetGetResponse(rsp *http.Response) (*AccessMetho
 	}
 	r := &AccessMethodsUnmanagedGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52262,7 +52401,7 @@ func ParseAccessMethodsUnmanagedGetPostResponse(rsp *http.Response) (*AccessMeth
 	}
 	r := &AccessMethodsUnmanagedGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52302,7 +52441,7 @@ func ParseAccessMethodsUnmanagedListGetResponse(rsp *http.Response) (*AccessMeth
 	}
 	r := &AccessMethodsUnmanagedListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52342,7 +52481,7 @@ func ParseAccessMethodsUnmanagedListPostResponse(rsp *http.Response) (*AccessMet
 	}
 	r := &AccessMethodsUnmanagedListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52382,7 +52521,7 @@ func ParseAcsAccessGroupsAddUserPostResponse(rsp *http.Response) (*AcsAccessGrou
 	}
 	r := &AcsAccessGroupsAddUserPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52422,7 +52561,7 @@ func ParseAcsAccessGroupsAddUserPutResponse(rsp *http.Response) (*AcsAccessGroup
 	}
 	r := &AcsAccessGroupsAddUserPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52462,7 +52601,7 @@ func ParseAcsAccessGroupsDeleteDeleteResponse(rsp *http.Response) (*AcsAccessGro
 	}
 	r := &AcsAccessGroupsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52502,7 +52641,7 @@ func ParseAcsAccessGroupsDeletePostResponse(rsp *http.Response) (*AcsAccessGroup
 	}
 	r := &AcsAccessGroupsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52542,7 +52681,7 @@ func ParseAcsAccessGroupsGetGetResponse(rsp *http.Response) (*AcsAccessGroupsGet
 	}
 	r := &AcsAccessGroupsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52582,7 +52721,7 @@ func ParseAcsAccessGroupsGetPostResponse(rsp *http.Response) (*AcsAccessGroupsGe
 	}
 	r := &AcsAccessGroupsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52622,7 +52761,7 @@ func ParseAcsAccessGroupsListGetResponse(rsp *http.Response) (*AcsAccessGroupsLi
 	}
 	r := &AcsAccessGroupsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52662,7 +52801,7 @@ func ParseAcsAccessGroupsListPostResponse(rsp *http.Response) (*AcsAccessGroupsL
 	}
 	r := &AcsAccessGroupsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52702,7 +52841,7 @@ func ParseAcsAccessGroupsListAccessibleEntrancesGetResponse(rsp *http.Response) 
 	}
 	r := &AcsAccessGroupsListAccessibleEntrancesGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52742,7 +52881,7 @@ func ParseAcsAccessGroupsListAccessibleEntrancesPostResponse(rsp *http.Response)
 	}
 	r := &AcsAccessGroupsListAccessibleEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52782,7 +52921,7 @@ func ParseAcsAccessGroupsListUsersGetResponse(rsp *http.Response) (*AcsAccessGro
 	}
 	r := &AcsAccessGroupsListUsersGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52822,7 +52961,7 @@ func ParseAcsAccessGroupsListUsersPostResponse(rsp *http.Response) (*AcsAccessGr
 	}
 	r := &AcsAccessGroupsListUsersPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52862,7 +53001,7 @@ func ParseAcsAccessGroupsRemoveUserDeleteResponse(rsp *http.Response) (*AcsAcces
 	}
 	r := &AcsAccessGroupsRemoveUserDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52902,7 +53041,7 @@ func ParseAcsAccessGroupsRemoveUserPostResponse(rsp *http.Response) (*AcsAccessG
 	}
 	r := &AcsAccessGroupsRemoveUserPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52942,7 +53081,7 @@ func ParseAcsCredentialsAssignPatchResponse(rsp *http.Response) (*AcsCredentials
 	}
 	r := &AcsCredentialsAssignPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -52982,7 +53121,7 @@ func ParseAcsCredentialsAssignPostResponse(rsp *http.Response) (*AcsCredentialsA
 	}
 	r := &AcsCredentialsAssignPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53022,7 +53161,7 @@ func ParseAcsCredentialsCreatePostResponse(rsp *http.Response) (*AcsCredentialsC
 	}
 	r := &AcsCredentialsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53062,7 +53201,7 @@ func ParseAcsCredentialsDeleteDeleteResponse(rsp *http.Response) (*AcsCredential
 	}
 	r := &AcsCredentialsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53102,7 +53241,7 @@ func ParseAcsCredentialsDeletePostResponse(rsp *http.Response) (*AcsCredentialsD
 	}
 	r := &AcsCredentialsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53142,7 +53281,7 @@ func ParseAcsCredentialsGetGetResponse(rsp *http.Response) (*AcsCredentialsGetGe
 	}
 	r := &AcsCredentialsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53182,7 +53321,7 @@ func ParseAcsCredentialsGetPostResponse(rsp *http.Response) (*AcsCredentialsGetP
 	}
 	r := &AcsCredentialsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53222,7 +53361,7 @@ func ParseAcsCredentialsListGetResponse(rsp *http.Response) (*AcsCredentialsList
 	}
 	r := &AcsCredentialsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53262,7 +53401,7 @@ func ParseAcsCredentialsListPostResponse(rsp *http.Response) (*AcsCredentialsLis
 	}
 	r := &AcsCredentialsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53302,7 +53441,7 @@ func ParseAcsCredentialsListAccessibleEntrancesGetResponse(rsp *http.Response) (
 	}
 	r := &AcsCredentialsListAccessibleEntrancesGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53342,7 +53481,7 @@ func ParseAcsCredentialsListAccessibleEntrancesPostResponse(rsp *http.Response) 
 	}
 	r := &AcsCredentialsListAccessibleEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53382,7 +53521,7 @@ func ParseAcsCredentialsUnassignPatchResponse(rsp *http.Response) (*AcsCredentia
 	}
 	r := &AcsCredentialsUnassignPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53422,7 +53561,7 @@ func ParseAcsCredentialsUnassignPostResponse(rsp *http.Response) (*AcsCredential
 	}
 	r := &AcsCredentialsUnassignPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53462,7 +53601,7 @@ func ParseAcsCredentialsUpdatePatchResponse(rsp *http.Response) (*AcsCredentials
 	}
 	r := &AcsCredentialsUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53502,7 +53641,7 @@ func ParseAcsCredentialsUpdatePostResponse(rsp *http.Response) (*AcsCredentialsU
 	}
 	r := &AcsCredentialsUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53542,7 +53681,7 @@ func ParseAcsEncodersEncodeCredentialPostResponse(rsp *http.Response) (*AcsEncod
 	}
 	r := &AcsEncodersEncodeCredentialPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53582,7 +53721,7 @@ func ParseAcsEncodersGetGetResponse(rsp *http.Response) (*AcsEncodersGetGetRespo
 	}
 	r := &AcsEncodersGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53622,7 +53761,7 @@ func ParseAcsEncodersGetPostResponse(rsp *http.Response) (*AcsEncodersGetPostRes
 	}
 	r := &AcsEncodersGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53662,7 +53801,7 @@ func ParseAcsEncodersListGetResponse(rsp *http.Response) (*AcsEncodersListGetRes
 	}
 	r := &AcsEncodersListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53702,7 +53841,7 @@ func ParseAcsEncodersListPostResponse(rsp *http.Response) (*AcsEncodersListPostR
 	}
 	r := &AcsEncodersListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53742,7 +53881,7 @@ func ParseAcsEncodersScanCredentialPostResponse(rsp *http.Response) (*AcsEncoder
 	}
 	r := &AcsEncodersScanCredentialPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53782,7 +53921,7 @@ func ParseAcsEncodersScanToAssignCredentialPostResponse(rsp *http.Response) (*Ac
 	}
 	r := &AcsEncodersScanToAssignCredentialPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53822,7 +53961,7 @@ func ParseAcsEncodersSimulateNextCredentialEncodeWillFailPostResponse(rsp *http.
 	}
 	r := &AcsEncodersSimulateNextCredentialEncodeWillFailPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53862,7 +54001,7 @@ func ParseAcsEncodersSimulateNextCredentialEncodeWillSucceedPostResponse(rsp *ht
 	}
 	r := &AcsEncodersSimulateNextCredentialEncodeWillSucceedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53902,7 +54041,7 @@ func ParseAcsEncodersSimulateNextCredentialScanWillFailPostResponse(rsp *http.Re
 	}
 	r := &AcsEncodersSimulateNextCredentialScanWillFailPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53942,7 +54081,7 @@ func ParseAcsEncodersSimulateNextCredentialScanWillSucceedPostResponse(rsp *http
 	}
 	r := &AcsEncodersSimulateNextCredentialScanWillSucceedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -53982,7 +54121,7 @@ func ParseAcsEntrancesGetGetResponse(rsp *http.Response) (*AcsEntrancesGetGetRes
 	}
 	r := &AcsEntrancesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54022,7 +54161,7 @@ func ParseAcsEntrancesGetPostResponse(rsp *http.Response) (*AcsEntrancesGetPostR
 	}
 	r := &AcsEntrancesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54062,7 +54201,7 @@ func ParseAcsEntrancesGrantAccessPostResponse(rsp *http.Response) (*AcsEntrances
 	}
 	r := &AcsEntrancesGrantAccessPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54102,7 +54241,7 @@ func ParseAcsEntrancesListGetResponse(rsp *http.Response) (*AcsEntrancesListGetR
 	}
 	r := &AcsEntrancesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54142,7 +54281,7 @@ func ParseAcsEntrancesListPostResponse(rsp *http.Response) (*AcsEntrancesListPos
 	}
 	r := &AcsEntrancesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54182,7 +54321,7 @@ func ParseAcsEntrancesListCredentialsWithAccessGetResponse(rsp *http.Response) (
 	}
 	r := &AcsEntrancesListCredentialsWithAccessGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54222,7 +54361,7 @@ func ParseAcsEntrancesListCredentialsWithAccessPostResponse(rsp *http.Response) 
 	}
 	r := &AcsEntrancesListCredentialsWithAccessPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54262,7 +54401,7 @@ func ParseAcsEntrancesUnlockPostResponse(rsp *http.Response) (*AcsEntrancesUnloc
 	}
 	r := &AcsEntrancesUnlockPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54302,7 +54441,7 @@ func ParseAcsSystemsGetGetResponse(rsp *http.Response) (*AcsSystemsGetGetRespons
 	}
 	r := &AcsSystemsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54342,7 +54481,7 @@ func ParseAcsSystemsGetPostResponse(rsp *http.Response) (*AcsSystemsGetPostRespo
 	}
 	r := &AcsSystemsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54384,7 +54523,7 @@ func ParseAcsSystemsListGetResponse(rsp *http.Response) (*AcsSystemsListGetRespo
 	}
 	r := &AcsSystemsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54426,7 +54565,7 @@ func ParseAcsSystemsListPostResponse(rsp *http.Response) (*AcsSystemsListPostRes
 	}
 	r := &AcsSystemsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54468,7 +54607,7 @@ func ParseAcsSystemsListCompatibleCredentialManagerAcsSystemsGetResponse(rsp *ht
 	}
 	r := &AcsSystemsListCompatibleCredentialManagerAcsSystemsGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54510,7 +54649,7 @@ func ParseAcsSystemsListCompatibleCredentialManagerAcsSystemsPostResponse(rsp *h
 	}
 	r := &AcsSystemsListCompatibleCredentialManagerAcsSystemsPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54550,7 +54689,7 @@ func ParseAcsSystemsReportDevicesPostResponse(rsp *http.Response) (*AcsSystemsRe
 	}
 	r := &AcsSystemsReportDevicesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54590,7 +54729,7 @@ func ParseAcsUsersAddToAccessGroupPostResponse(rsp *http.Response) (*AcsUsersAdd
 	}
 	r := &AcsUsersAddToAccessGroupPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54630,7 +54769,7 @@ func ParseAcsUsersAddToAccessGroupPutResponse(rsp *http.Response) (*AcsUsersAddT
 	}
 	r := &AcsUsersAddToAccessGroupPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54670,7 +54809,7 @@ func ParseAcsUsersCreatePostResponse(rsp *http.Response) (*AcsUsersCreatePostRes
 	}
 	r := &AcsUsersCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54710,7 +54849,7 @@ func ParseAcsUsersDeleteDeleteResponse(rsp *http.Response) (*AcsUsersDeleteDelet
 	}
 	r := &AcsUsersDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54750,7 +54889,7 @@ func ParseAcsUsersDeletePostResponse(rsp *http.Response) (*AcsUsersDeletePostRes
 	}
 	r := &AcsUsersDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54790,7 +54929,7 @@ func ParseAcsUsersGetGetResponse(rsp *http.Response) (*AcsUsersGetGetResponse, e
 	}
 	r := &AcsUsersGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54830,7 +54969,7 @@ func ParseAcsUsersGetPostResponse(rsp *http.Response) (*AcsUsersGetPostResponse,
 	}
 	r := &AcsUsersGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54870,7 +55009,7 @@ func ParseAcsUsersListGetResponse(rsp *http.Response) (*AcsUsersListGetResponse,
 	}
 	r := &AcsUsersListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54910,7 +55049,7 @@ func ParseAcsUsersListPostResponse(rsp *http.Response) (*AcsUsersListPostRespons
 	}
 	r := &AcsUsersListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54950,7 +55089,7 @@ func ParseAcsUsersListAccessibleEntrancesGetResponse(rsp *http.Response) (*AcsUs
 	}
 	r := &AcsUsersListAccessibleEntrancesGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -54990,7 +55129,7 @@ func ParseAcsUsersListAccessibleEntrancesPostResponse(rsp *http.Response) (*AcsU
 	}
 	r := &AcsUsersListAccessibleEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55030,7 +55169,7 @@ func ParseAcsUsersRemoveFromAccessGroupDeleteResponse(rsp *http.Response) (*AcsU
 	}
 	r := &AcsUsersRemoveFromAccessGroupDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55070,7 +55209,7 @@ func ParseAcsUsersRemoveFromAccessGroupPostResponse(rsp *http.Response) (*AcsUse
 	}
 	r := &AcsUsersRemoveFromAccessGroupPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55110,7 +55249,7 @@ func ParseAcsUsersRevokeAccessToAllEntrancesPostResponse(rsp *http.Response) (*A
 	}
 	r := &AcsUsersRevokeAccessToAllEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55150,7 +55289,7 @@ func ParseAcsUsersSuspendPostResponse(rsp *http.Response) (*AcsUsersSuspendPostR
 	}
 	r := &AcsUsersSuspendPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55190,7 +55329,7 @@ func ParseAcsUsersUnsuspendPostResponse(rsp *http.Response) (*AcsUsersUnsuspendP
 	}
 	r := &AcsUsersUnsuspendPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55230,7 +55369,7 @@ func ParseAcsUsersUpdatePatchResponse(rsp *http.Response) (*AcsUsersUpdatePatchR
 	}
 	r := &AcsUsersUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55270,7 +55409,7 @@ func ParseAcsUsersUpdatePostResponse(rsp *http.Response) (*AcsUsersUpdatePostRes
 	}
 	r := &AcsUsersUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55310,7 +55449,7 @@ func ParseActionAttemptsGetGetResponse(rsp *http.Response) (*ActionAttemptsGetGe
 	}
 	r := &ActionAttemptsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55350,7 +55489,7 @@ func ParseActionAttemptsGetPostResponse(rsp *http.Response) (*ActionAttemptsGetP
 	}
 	r := &ActionAttemptsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55390,7 +55529,7 @@ func ParseActionAttemptsListGetResponse(rsp *http.Response) (*ActionAttemptsList
 	}
 	r := &ActionAttemptsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55430,7 +55569,7 @@ func ParseActionAttemptsListPostResponse(rsp *http.Response) (*ActionAttemptsLis
 	}
 	r := &ActionAttemptsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55470,7 +55609,7 @@ func ParseClientSessionsCreatePostResponse(rsp *http.Response) (*ClientSessionsC
 	}
 	r := &ClientSessionsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55510,7 +55649,7 @@ func ParseClientSessionsCreatePutResponse(rsp *http.Response) (*ClientSessionsCr
 	}
 	r := &ClientSessionsCreatePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55550,7 +55689,7 @@ func ParseClientSessionsDeleteDeleteResponse(rsp *http.Response) (*ClientSession
 	}
 	r := &ClientSessionsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55590,7 +55729,7 @@ func ParseClientSessionsDeletePostResponse(rsp *http.Response) (*ClientSessionsD
 	}
 	r := &ClientSessionsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55630,7 +55769,7 @@ func ParseClientSessionsGetGetResponse(rsp *http.Response) (*ClientSessionsGetGe
 	}
 	r := &ClientSessionsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55670,7 +55809,7 @@ func ParseClientSessionsGetPostResponse(rsp *http.Response) (*ClientSessionsGetP
 	}
 	r := &ClientSessionsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55710,7 +55849,7 @@ func ParseClientSessionsGetOrCreatePostResponse(rsp *http.Response) (*ClientSess
 	}
 	r := &ClientSessionsGetOrCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55750,7 +55889,7 @@ func ParseClientSessionsGrantAccessPatchResponse(rsp *http.Response) (*ClientSes
 	}
 	r := &ClientSessionsGrantAccessPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55790,7 +55929,7 @@ func ParseClientSessionsGrantAccessPostResponse(rsp *http.Response) (*ClientSess
 	}
 	r := &ClientSessionsGrantAccessPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55830,7 +55969,7 @@ func ParseClientSessionsListGetResponse(rsp *http.Response) (*ClientSessionsList
 	}
 	r := &ClientSessionsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55870,7 +56009,7 @@ func ParseClientSessionsListPostResponse(rsp *http.Response) (*ClientSessionsLis
 	}
 	r := &ClientSessionsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55912,7 +56051,7 @@ func ParseClientSessionsRevokePostResponse(rsp *http.Response) (*ClientSessionsR
 	}
 	r := &ClientSessionsRevokePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -55958,7 +56097,7 @@ func ParseConnectWebviewsCreatePostResponse(rsp *http.Response) (*ConnectWebview
 	}
 	r := &ConnectWebviewsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56000,7 +56139,7 @@ func ParseConnectWebviewsDeleteDeleteResponse(rsp *http.Response) (*ConnectWebvi
 	}
 	r := &ConnectWebviewsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56042,7 +56181,7 @@ func ParseConnectWebviewsDeletePostResponse(rsp *http.Response) (*ConnectWebview
 	}
 	r := &ConnectWebviewsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56084,7 +56223,7 @@ func ParseConnectWebviewsGetGetResponse(rsp *http.Response) (*ConnectWebviewsGet
 	}
 	r := &ConnectWebviewsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56126,7 +56265,7 @@ func ParseConnectWebviewsGetPostResponse(rsp *http.Response) (*ConnectWebviewsGe
 	}
 	r := &ConnectWebviewsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56166,7 +56305,7 @@ func ParseConnectWebviewsListGetResponse(rsp *http.Response) (*ConnectWebviewsLi
 	}
 	r := &ConnectWebviewsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56206,7 +56345,7 @@ func ParseConnectWebviewsListPostResponse(rsp *http.Response) (*ConnectWebviewsL
 	}
 	r := &ConnectWebviewsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56250,7 +56389,7 @@ func ParseConnectedAccountsDeleteDeleteResponse(rsp *http.Response) (*ConnectedA
 	}
 	r := &ConnectedAccountsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56294,7 +56433,7 @@ func ParseConnectedAccountsDeletePostResponse(rsp *http.Response) (*ConnectedAcc
 	}
 	r := &ConnectedAccountsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56334,7 +56473,7 @@ func ParseConnectedAccountsGetGetResponse(rsp *http.Response) (*ConnectedAccount
 	}
 	r := &ConnectedAccountsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56374,7 +56513,7 @@ func ParseConnectedAccountsGetPostResponse(rsp *http.Response) (*ConnectedAccoun
 	}
 	r := &ConnectedAccountsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56414,7 +56553,7 @@ func ParseConnectedAccountsListGetResponse(rsp *http.Response) (*ConnectedAccoun
 	}
 	r := &ConnectedAccountsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56454,7 +56593,7 @@ func ParseConnectedAccountsListPostResponse(rsp *http.Response) (*ConnectedAccou
 	}
 	r := &ConnectedAccountsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56494,7 +56633,7 @@ func ParseConnectedAccountsSimulateDisconnectPostResponse(rsp *http.Response) (*
 	}
 	r := &ConnectedAccountsSimulateDisconnectPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56534,7 +56673,7 @@ func ParseConnectedAccountsSyncPostResponse(rsp *http.Response) (*ConnectedAccou
 	}
 	r := &ConnectedAccountsSyncPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56574,7 +56713,7 @@ func ParseConnectedAccountsUpdatePatchResponse(rsp *http.Response) (*ConnectedAc
 	}
 	r := &ConnectedAccountsUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56614,7 +56753,7 @@ func ParseConnectedAccountsUpdatePostResponse(rsp *http.Response) (*ConnectedAcc
 	}
 	r := &ConnectedAccountsUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56654,7 +56793,7 @@ func ParseCustomersCreatePortalPostResponse(rsp *http.Response) (*CustomersCreat
 	}
 	r := &CustomersCreatePortalPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56695,7 +56834,7 @@ func ParseCustomersDeleteDataDeleteResponse(rsp *http.Response) (*CustomersDelet
 	}
 	r := &CustomersDeleteDataDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56736,7 +56875,7 @@ func ParseCustomersDeleteDataPostResponse(rsp *http.Response) (*CustomersDeleteD
 	}
 	r := &CustomersDeleteDataPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56776,7 +56915,7 @@ func ParseCustomersPushDataPostResponse(rsp *http.Response) (*CustomersPushDataP
 	}
 	r := &CustomersPushDataPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56818,7 +56957,7 @@ func ParseDevicesGetGetResponse(rsp *http.Response) (*DevicesGetGetResponse, err
 	}
 	r := &DevicesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56860,7 +56999,7 @@ func ParseDevicesGetPostResponse(rsp *http.Response) (*DevicesGetPostResponse, e
 	}
 	r := &DevicesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56900,7 +57039,7 @@ func ParseDevicesListGetResponse(rsp *http.Response) (*DevicesListGetResponse, e
 	}
 	r := &DevicesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56940,7 +57079,7 @@ func ParseDevicesListPostResponse(rsp *http.Response) (*DevicesListPostResponse,
 	}
 	r := &DevicesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -56984,7 +57123,7 @@ func ParseDevicesListDeviceProvidersGetResponse(rsp *http.Response) (*DevicesLis
 	}
 	r := &DevicesListDeviceProvidersGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57028,7 +57167,7 @@ func ParseDevicesListDeviceProvidersPostResponse(rsp *http.Response) (*DevicesLi
 	}
 	r := &DevicesListDeviceProvidersPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57068,7 +57207,7 @@ func ParseDevicesReportProviderMetadataPostResponse(rsp *http.Response) (*Device
 	}
 	r := &DevicesReportProviderMetadataPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57108,7 +57247,7 @@ func ParseDevicesSimulateConnectPostResponse(rsp *http.Response) (*DevicesSimula
 	}
 	r := &DevicesSimulateConnectPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57151,7 +57290,7 @@ func ParseDevicesSimulateConnectToHubPostResponse(rsp *http.Response) (*DevicesS
 	}
 	r := &DevicesSimulateConnectToHubPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57191,7 +57330,7 @@ func ParseDevicesSimulateDisconnectPostResponse(rsp *http.Response) (*DevicesSim
 	}
 	r := &DevicesSimulateDisconnectPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57235,7 +57374,7 @@ func ParseDevicesSimulateDisconnectFromHubPostResponse(rsp *http.Response) (*Dev
 	}
 	r := &DevicesSimulateDisconnectFromHubPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57277,7 +57416,7 @@ func ParseDevicesSimulatePaidSubscriptionPostResponse(rsp *http.Response) (*Devi
 	}
 	r := &DevicesSimulatePaidSubscriptionPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57317,7 +57456,7 @@ func ParseDevicesSimulateRemovePostResponse(rsp *http.Response) (*DevicesSimulat
 	}
 	r := &DevicesSimulateRemovePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57361,7 +57500,7 @@ func ParseDevicesUnmanagedGetGetResponse(rsp *http.Response) (*DevicesUnmanagedG
 	}
 	r := &DevicesUnmanagedGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57405,7 +57544,7 @@ func ParseDevicesUnmanagedGetPostResponse(rsp *http.Response) (*DevicesUnmanaged
 	}
 	r := &DevicesUnmanagedGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57447,7 +57586,7 @@ func ParseDevicesUnmanagedListGetResponse(rsp *http.Response) (*DevicesUnmanaged
 	}
 	r := &DevicesUnmanagedListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57489,7 +57628,7 @@ func ParseDevicesUnmanagedListPostResponse(rsp *http.Response) (*DevicesUnmanage
 	}
 	r := &DevicesUnmanagedListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57531,7 +57670,7 @@ func ParseDevicesUnmanagedUpdatePatchResponse(rsp *http.Response) (*DevicesUnman
 	}
 	r := &DevicesUnmanagedUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57573,7 +57712,7 @@ func ParseDevicesUnmanagedUpdatePostResponse(rsp *http.Response) (*DevicesUnmana
 	}
 	r := &DevicesUnmanagedUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57615,7 +57754,7 @@ func ParseDevicesUpdatePatchResponse(rsp *http.Response) (*DevicesUpdatePatchRes
 	}
 	r := &DevicesUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57657,7 +57796,7 @@ func ParseDevicesUpdatePostResponse(rsp *http.Response) (*DevicesUpdatePostRespo
 	}
 	r := &DevicesUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57697,7 +57836,7 @@ func ParseEventsGetGetResponse(rsp *http.Response) (*EventsGetGetResponse, error
 	}
 	r := &EventsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57737,7 +57876,7 @@ func ParseEventsGetPostResponse(rsp *http.Response) (*EventsGetPostResponse, err
 	}
 	r := &EventsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57777,7 +57916,7 @@ func ParseEventsListGetResponse(rsp *http.Response) (*EventsListGetResponse, err
 	}
 	r := &EventsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57817,7 +57956,7 @@ func ParseEventsListPostResponse(rsp *http.Response) (*EventsListPostResponse, e
 	}
 	r := &EventsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57857,7 +57996,7 @@ func ParseInstantKeysDeleteDeleteResponse(rsp *http.Response) (*InstantKeysDelet
 	}
 	r := &InstantKeysDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57897,7 +58036,7 @@ func ParseInstantKeysDeletePostResponse(rsp *http.Response) (*InstantKeysDeleteP
 	}
 	r := &InstantKeysDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57937,7 +58076,7 @@ func ParseInstantKeysGetGetResponse(rsp *http.Response) (*InstantKeysGetGetRespo
 	}
 	r := &InstantKeysGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -57977,7 +58116,7 @@ func ParseInstantKeysGetPostResponse(rsp *http.Response) (*InstantKeysGetPostRes
 	}
 	r := &InstantKeysGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58017,7 +58156,7 @@ func ParseInstantKeysListGetResponse(rsp *http.Response) (*InstantKeysListGetRes
 	}
 	r := &InstantKeysListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58057,7 +58196,7 @@ func ParseInstantKeysListPostResponse(rsp *http.Response) (*InstantKeysListPostR
 	}
 	r := &InstantKeysListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58097,7 +58236,7 @@ func ParseLocksConfigureAutoLockPostResponse(rsp *http.Response) (*LocksConfigur
 	}
 	r := &LocksConfigureAutoLockPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58137,7 +58276,7 @@ func ParseLocksGetGetResponse(rsp *http.Response) (*LocksGetGetResponse, error) 
 	}
 	r := &LocksGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58177,7 +58316,7 @@ func ParseLocksGetPostResponse(rsp *http.Response) (*LocksGetPostResponse, error
 	}
 	r := &LocksGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58217,7 +58356,7 @@ func ParseLocksListGetResponse(rsp *http.Response) (*LocksListGetResponse, error
 	}
 	r := &LocksListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58257,7 +58396,7 @@ func ParseLocksListPostResponse(rsp *http.Response) (*LocksListPostResponse, err
 	}
 	r := &LocksListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58297,7 +58436,7 @@ func ParseLocksLockDoorPostResponse(rsp *http.Response) (*LocksLockDoorPostRespo
 	}
 	r := &LocksLockDoorPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58337,7 +58476,7 @@ func ParseLocksSimulateKeypadCodeEntryPostResponse(rsp *http.Response) (*LocksSi
 	}
 	r := &LocksSimulateKeypadCodeEntryPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58377,7 +58516,7 @@ func ParseLocksSimulateManualLockViaKeypadPostResponse(rsp *http.Response) (*Loc
 	}
 	r := &LocksSimulateManualLockViaKeypadPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58417,7 +58556,7 @@ func ParseLocksUnlockDoorPostResponse(rsp *http.Response) (*LocksUnlockDoorPostR
 	}
 	r := &LocksUnlockDoorPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58457,7 +58596,7 @@ func ParseNoiseSensorsListGetResponse(rsp *http.Response) (*NoiseSensorsListGetR
 	}
 	r := &NoiseSensorsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58497,7 +58636,7 @@ func ParseNoiseSensorsListPostResponse(rsp *http.Response) (*NoiseSensorsListPos
 	}
 	r := &NoiseSensorsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58537,7 +58676,7 @@ func ParseNoiseSensorsNoiseThresholdsCreatePostResponse(rsp *http.Response) (*No
 	}
 	r := &NoiseSensorsNoiseThresholdsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58577,7 +58716,7 @@ func ParseNoiseSensorsNoiseThresholdsDeleteDeleteResponse(rsp *http.Response) (*
 	}
 	r := &NoiseSensorsNoiseThresholdsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58617,7 +58756,7 @@ func ParseNoiseSensorsNoiseThresholdsDeletePostResponse(rsp *http.Response) (*No
 	}
 	r := &NoiseSensorsNoiseThresholdsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58657,7 +58796,7 @@ func ParseNoiseSensorsNoiseThresholdsGetGetResponse(rsp *http.Response) (*NoiseS
 	}
 	r := &NoiseSensorsNoiseThresholdsGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58697,7 +58836,7 @@ func ParseNoiseSensorsNoiseThresholdsGetPostResponse(rsp *http.Response) (*Noise
 	}
 	r := &NoiseSensorsNoiseThresholdsGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58737,7 +58876,7 @@ func ParseNoiseSensorsNoiseThresholdsListGetResponse(rsp *http.Response) (*Noise
 	}
 	r := &NoiseSensorsNoiseThresholdsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58777,7 +58916,7 @@ func ParseNoiseSensorsNoiseThresholdsListPostResponse(rsp *http.Response) (*Nois
 	}
 	r := &NoiseSensorsNoiseThresholdsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58817,7 +58956,7 @@ func ParseNoiseSensorsNoiseThresholdsUpdatePatchResponse(rsp *http.Response) (*N
 	}
 	r := &NoiseSensorsNoiseThresholdsUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58857,7 +58996,7 @@ func ParseNoiseSensorsNoiseThresholdsUpdatePostResponse(rsp *http.Response) (*No
 	}
 	r := &NoiseSensorsNoiseThresholdsUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58897,7 +59036,7 @@ func ParseNoiseSensorsNoiseThresholdsUpdatePutResponse(rsp *http.Response) (*Noi
 	}
 	r := &NoiseSensorsNoiseThresholdsUpdatePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58937,7 +59076,7 @@ func ParseNoiseSensorsSimulateTriggerNoiseThresholdPostResponse(rsp *http.Respon
 	}
 	r := &NoiseSensorsSimulateTriggerNoiseThresholdPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -58977,7 +59116,7 @@ func ParsePhonesDeactivateDeleteResponse(rsp *http.Response) (*PhonesDeactivateD
 	}
 	r := &PhonesDeactivateDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59017,7 +59156,7 @@ func ParsePhonesDeactivatePostResponse(rsp *http.Response) (*PhonesDeactivatePos
 	}
 	r := &PhonesDeactivatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59057,7 +59196,7 @@ func ParsePhonesGetGetResponse(rsp *http.Response) (*PhonesGetGetResponse, error
 	}
 	r := &PhonesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59097,7 +59236,7 @@ func ParsePhonesGetPostResponse(rsp *http.Response) (*PhonesGetPostResponse, err
 	}
 	r := &PhonesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59137,7 +59276,7 @@ func ParsePhonesListGetResponse(rsp *http.Response) (*PhonesListGetResponse, err
 	}
 	r := &PhonesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59177,7 +59316,7 @@ func ParsePhonesListPostResponse(rsp *http.Response) (*PhonesListPostResponse, e
 	}
 	r := &PhonesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59217,7 +59356,7 @@ func ParsePhonesSimulateCreateSandboxPhonePostResponse(rsp *http.Response) (*Pho
 	}
 	r := &PhonesSimulateCreateSandboxPhonePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59257,7 +59396,7 @@ func ParseSpacesAddAcsEntrancesPostResponse(rsp *http.Response) (*SpacesAddAcsEn
 	}
 	r := &SpacesAddAcsEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59297,7 +59436,7 @@ func ParseSpacesAddAcsEntrancesPutResponse(rsp *http.Response) (*SpacesAddAcsEnt
 	}
 	r := &SpacesAddAcsEntrancesPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59337,7 +59476,7 @@ func ParseSpacesAddConnectedAccountPostResponse(rsp *http.Response) (*SpacesAddC
 	}
 	r := &SpacesAddConnectedAccountPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59377,7 +59516,7 @@ func ParseSpacesAddConnectedAccountPutResponse(rsp *http.Response) (*SpacesAddCo
 	}
 	r := &SpacesAddConnectedAccountPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59417,7 +59556,7 @@ func ParseSpacesAddDevicesPostResponse(rsp *http.Response) (*SpacesAddDevicesPos
 	}
 	r := &SpacesAddDevicesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59457,7 +59596,7 @@ func ParseSpacesAddDevicesPutResponse(rsp *http.Response) (*SpacesAddDevicesPutR
 	}
 	r := &SpacesAddDevicesPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59497,7 +59636,7 @@ func ParseSpacesCreatePostResponse(rsp *http.Response) (*SpacesCreatePostRespons
 	}
 	r := &SpacesCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59537,7 +59676,7 @@ func ParseSpacesDeleteDeleteResponse(rsp *http.Response) (*SpacesDeleteDeleteRes
 	}
 	r := &SpacesDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59577,7 +59716,7 @@ func ParseSpacesDeletePostResponse(rsp *http.Response) (*SpacesDeletePostRespons
 	}
 	r := &SpacesDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59617,7 +59756,7 @@ func ParseSpacesGetGetResponse(rsp *http.Response) (*SpacesGetGetResponse, error
 	}
 	r := &SpacesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59657,7 +59796,7 @@ func ParseSpacesGetPostResponse(rsp *http.Response) (*SpacesGetPostResponse, err
 	}
 	r := &SpacesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59697,7 +59836,7 @@ func ParseSpacesGetRelatedGetResponse(rsp *http.Response) (*SpacesGetRelatedGetR
 	}
 	r := &SpacesGetRelatedGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59737,7 +59876,7 @@ func ParseSpacesGetRelatedPostResponse(rsp *http.Response) (*SpacesGetRelatedPos
 	}
 	r := &SpacesGetRelatedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59777,7 +59916,7 @@ func ParseSpacesListGetResponse(rsp *http.Response) (*SpacesListGetResponse, err
 	}
 	r := &SpacesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59817,7 +59956,7 @@ func ParseSpacesListPostResponse(rsp *http.Response) (*SpacesListPostResponse, e
 	}
 	r := &SpacesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59857,7 +59996,7 @@ func ParseSpacesRemoveAcsEntrancesDeleteResponse(rsp *http.Response) (*SpacesRem
 	}
 	r := &SpacesRemoveAcsEntrancesDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59897,7 +60036,7 @@ func ParseSpacesRemoveAcsEntrancesPostResponse(rsp *http.Response) (*SpacesRemov
 	}
 	r := &SpacesRemoveAcsEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59937,7 +60076,7 @@ func ParseSpacesRemoveConnectedAccountDeleteResponse(rsp *http.Response) (*Space
 	}
 	r := &SpacesRemoveConnectedAccountDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -59977,7 +60116,7 @@ func ParseSpacesRemoveConnectedAccountPostResponse(rsp *http.Response) (*SpacesR
 	}
 	r := &SpacesRemoveConnectedAccountPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60017,7 +60156,7 @@ func ParseSpacesRemoveDevicesDeleteResponse(rsp *http.Response) (*SpacesRemoveDe
 	}
 	r := &SpacesRemoveDevicesDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60057,7 +60196,7 @@ func ParseSpacesRemoveDevicesPostResponse(rsp *http.Response) (*SpacesRemoveDevi
 	}
 	r := &SpacesRemoveDevicesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60097,7 +60236,7 @@ func ParseSpacesUpdatePatchResponse(rsp *http.Response) (*SpacesUpdatePatchRespo
 	}
 	r := &SpacesUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60137,7 +60276,7 @@ func ParseSpacesUpdatePostResponse(rsp *http.Response) (*SpacesUpdatePostRespons
 	}
 	r := &SpacesUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60177,7 +60316,7 @@ func ParseThermostatsActivateClimatePresetPostResponse(rsp *http.Response) (*The
 	}
 	r := &ThermostatsActivateClimatePresetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60217,7 +60356,7 @@ func ParseThermostatsCoolPostResponse(rsp *http.Response) (*ThermostatsCoolPostR
 	}
 	r := &ThermostatsCoolPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60257,7 +60396,7 @@ func ParseThermostatsCreateClimatePresetPostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsCreateClimatePresetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60297,7 +60436,7 @@ func ParseThermostatsDailyProgramsCreatePostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsDailyProgramsCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60337,7 +60476,7 @@ func ParseThermostatsDailyProgramsDeleteDeleteResponse(rsp *http.Response) (*The
 	}
 	r := &ThermostatsDailyProgramsDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60377,7 +60516,7 @@ func ParseThermostatsDailyProgramsDeletePostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsDailyProgramsDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60417,7 +60556,7 @@ func ParseThermostatsDailyProgramsUpdatePatchResponse(rsp *http.Response) (*Ther
 	}
 	r := &ThermostatsDailyProgramsUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60457,7 +60596,7 @@ func ParseThermostatsDailyProgramsUpdatePostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsDailyProgramsUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60497,7 +60636,7 @@ func ParseThermostatsDeleteClimatePresetDeleteResponse(rsp *http.Response) (*The
 	}
 	r := &ThermostatsDeleteClimatePresetDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60537,7 +60676,7 @@ func ParseThermostatsDeleteClimatePresetPostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsDeleteClimatePresetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60577,7 +60716,7 @@ func ParseThermostatsHeatPostResponse(rsp *http.Response) (*ThermostatsHeatPostR
 	}
 	r := &ThermostatsHeatPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60617,7 +60756,7 @@ func ParseThermostatsHeatCoolPostResponse(rsp *http.Response) (*ThermostatsHeatC
 	}
 	r := &ThermostatsHeatCoolPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60657,7 +60796,7 @@ func ParseThermostatsListGetResponse(rsp *http.Response) (*ThermostatsListGetRes
 	}
 	r := &ThermostatsListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60697,7 +60836,7 @@ func ParseThermostatsListPostResponse(rsp *http.Response) (*ThermostatsListPostR
 	}
 	r := &ThermostatsListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60737,7 +60876,7 @@ func ParseThermostatsOffPostResponse(rsp *http.Response) (*ThermostatsOffPostRes
 	}
 	r := &ThermostatsOffPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60777,7 +60916,7 @@ func ParseThermostatsSchedulesCreatePostResponse(rsp *http.Response) (*Thermosta
 	}
 	r := &ThermostatsSchedulesCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60817,7 +60956,7 @@ func ParseThermostatsSchedulesDeleteDeleteResponse(rsp *http.Response) (*Thermos
 	}
 	r := &ThermostatsSchedulesDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60857,7 +60996,7 @@ func ParseThermostatsSchedulesDeletePostResponse(rsp *http.Response) (*Thermosta
 	}
 	r := &ThermostatsSchedulesDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60897,7 +61036,7 @@ func ParseThermostatsSchedulesGetGetResponse(rsp *http.Response) (*ThermostatsSc
 	}
 	r := &ThermostatsSchedulesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60937,7 +61076,7 @@ func ParseThermostatsSchedulesGetPostResponse(rsp *http.Response) (*ThermostatsS
 	}
 	r := &ThermostatsSchedulesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -60977,7 +61116,7 @@ func ParseThermostatsSchedulesListGetResponse(rsp *http.Response) (*ThermostatsS
 	}
 	r := &ThermostatsSchedulesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61017,7 +61156,7 @@ func ParseThermostatsSchedulesListPostResponse(rsp *http.Response) (*Thermostats
 	}
 	r := &ThermostatsSchedulesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61057,7 +61196,7 @@ func ParseThermostatsSchedulesUpdatePatchResponse(rsp *http.Response) (*Thermost
 	}
 	r := &ThermostatsSchedulesUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61097,7 +61236,7 @@ func ParseThermostatsSchedulesUpdatePostResponse(rsp *http.Response) (*Thermosta
 	}
 	r := &ThermostatsSchedulesUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61137,7 +61276,7 @@ func ParseThermostatsSetFallbackClimatePresetPostResponse(rsp *http.Response) (*
 	}
 	r := &ThermostatsSetFallbackClimatePresetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61177,7 +61316,7 @@ func ParseThermostatsSetFanModePostResponse(rsp *http.Response) (*ThermostatsSet
 	}
 	r := &ThermostatsSetFanModePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61217,7 +61356,7 @@ func ParseThermostatsSetHvacModePostResponse(rsp *http.Response) (*ThermostatsSe
 	}
 	r := &ThermostatsSetHvacModePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61257,7 +61396,7 @@ func ParseThermostatsSetTemperatureThresholdPatchResponse(rsp *http.Response) (*
 	}
 	r := &ThermostatsSetTemperatureThresholdPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61297,7 +61436,7 @@ func ParseThermostatsSetTemperatureThresholdPostResponse(rsp *http.Response) (*T
 	}
 	r := &ThermostatsSetTemperatureThresholdPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61337,7 +61476,7 @@ func ParseThermostatsSimulateHvacModeAdjustedPostResponse(rsp *http.Response) (*
 	}
 	r := &ThermostatsSimulateHvacModeAdjustedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61377,7 +61516,7 @@ func ParseThermostatsSimulateTemperatureReachedPostResponse(rsp *http.Response) 
 	}
 	r := &ThermostatsSimulateTemperatureReachedPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61417,7 +61556,7 @@ func ParseThermostatsUpdateClimatePresetPatchResponse(rsp *http.Response) (*Ther
 	}
 	r := &ThermostatsUpdateClimatePresetPatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61457,7 +61596,7 @@ func ParseThermostatsUpdateClimatePresetPostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsUpdateClimatePresetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61497,7 +61636,7 @@ func ParseThermostatsUpdateWeeklyProgramPostResponse(rsp *http.Response) (*Therm
 	}
 	r := &ThermostatsUpdateWeeklyProgramPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61541,7 +61680,7 @@ func ParseUserIdentitiesAddAcsUserPostResponse(rsp *http.Response) (*UserIdentit
 	}
 	r := &UserIdentitiesAddAcsUserPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61585,7 +61724,7 @@ func ParseUserIdentitiesAddAcsUserPutResponse(rsp *http.Response) (*UserIdentiti
 	}
 	r := &UserIdentitiesAddAcsUserPutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61625,7 +61764,7 @@ func ParseUserIdentitiesCreatePostResponse(rsp *http.Response) (*UserIdentitiesC
 	}
 	r := &UserIdentitiesCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61665,7 +61804,7 @@ func ParseUserIdentitiesDeleteDeleteResponse(rsp *http.Response) (*UserIdentitie
 	}
 	r := &UserIdentitiesDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61705,7 +61844,7 @@ func ParseUserIdentitiesDeletePostResponse(rsp *http.Response) (*UserIdentitiesD
 	}
 	r := &UserIdentitiesDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61745,7 +61884,7 @@ func ParseUserIdentitiesGenerateInstantKeyPostResponse(rsp *http.Response) (*Use
 	}
 	r := &UserIdentitiesGenerateInstantKeyPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61785,7 +61924,7 @@ func ParseUserIdentitiesGetGetResponse(rsp *http.Response) (*UserIdentitiesGetGe
 	}
 	r := &UserIdentitiesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61825,7 +61964,7 @@ func ParseUserIdentitiesGetPostResponse(rsp *http.Response) (*UserIdentitiesGetP
 	}
 	r := &UserIdentitiesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61865,7 +62004,7 @@ func ParseUserIdentitiesGrantAccessToDevicePostResponse(rsp *http.Response) (*Us
 	}
 	r := &UserIdentitiesGrantAccessToDevicePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61905,7 +62044,7 @@ func ParseUserIdentitiesGrantAccessToDevicePutResponse(rsp *http.Response) (*Use
 	}
 	r := &UserIdentitiesGrantAccessToDevicePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61945,7 +62084,7 @@ func ParseUserIdentitiesListGetResponse(rsp *http.Response) (*UserIdentitiesList
 	}
 	r := &UserIdentitiesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -61985,7 +62124,7 @@ func ParseUserIdentitiesListPostResponse(rsp *http.Response) (*UserIdentitiesLis
 	}
 	r := &UserIdentitiesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62025,7 +62164,7 @@ func ParseUserIdentitiesListAccessibleDevicesGetResponse(rsp *http.Response) (*U
 	}
 	r := &UserIdentitiesListAccessibleDevicesGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62065,7 +62204,7 @@ func ParseUserIdentitiesListAccessibleDevicesPostResponse(rsp *http.Response) (*
 	}
 	r := &UserIdentitiesListAccessibleDevicesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62105,7 +62244,7 @@ func ParseUserIdentitiesListAccessibleEntrancesGetResponse(rsp *http.Response) (
 	}
 	r := &UserIdentitiesListAccessibleEntrancesGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62145,7 +62284,7 @@ func ParseUserIdentitiesListAccessibleEntrancesPostResponse(rsp *http.Response) 
 	}
 	r := &UserIdentitiesListAccessibleEntrancesPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62185,7 +62324,7 @@ func ParseUserIdentitiesListAcsSystemsGetResponse(rsp *http.Response) (*UserIden
 	}
 	r := &UserIdentitiesListAcsSystemsGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62225,7 +62364,7 @@ func ParseUserIdentitiesListAcsSystemsPostResponse(rsp *http.Response) (*UserIde
 	}
 	r := &UserIdentitiesListAcsSystemsPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62265,7 +62404,7 @@ func ParseUserIdentitiesListAcsUsersGetResponse(rsp *http.Response) (*UserIdenti
 	}
 	r := &UserIdentitiesListAcsUsersGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62305,7 +62444,7 @@ func ParseUserIdentitiesListAcsUsersPostResponse(rsp *http.Response) (*UserIdent
 	}
 	r := &UserIdentitiesListAcsUsersPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62345,7 +62484,7 @@ func ParseUserIdentitiesRemoveAcsUserDeleteResponse(rsp *http.Response) (*UserId
 	}
 	r := &UserIdentitiesRemoveAcsUserDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62385,7 +62524,7 @@ func ParseUserIdentitiesRemoveAcsUserPostResponse(rsp *http.Response) (*UserIden
 	}
 	r := &UserIdentitiesRemoveAcsUserPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62425,7 +62564,7 @@ func ParseUserIdentitiesRevokeAccessToDeviceDeleteResponse(rsp *http.Response) (
 	}
 	r := &UserIdentitiesRevokeAccessToDeviceDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62465,7 +62604,7 @@ func ParseUserIdentitiesRevokeAccessToDevicePostResponse(rsp *http.Response) (*U
 	}
 	r := &UserIdentitiesRevokeAccessToDevicePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62505,7 +62644,7 @@ func ParseUserIdentitiesUnmanagedGetGetResponse(rsp *http.Response) (*UserIdenti
 	}
 	r := &UserIdentitiesUnmanagedGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62545,7 +62684,7 @@ func ParseUserIdentitiesUnmanagedGetPostResponse(rsp *http.Response) (*UserIdent
 	}
 	r := &UserIdentitiesUnmanagedGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62585,7 +62724,7 @@ func ParseUserIdentitiesUnmanagedListGetResponse(rsp *http.Response) (*UserIdent
 	}
 	r := &UserIdentitiesUnmanagedListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62625,7 +62764,7 @@ func ParseUserIdentitiesUnmanagedListPostResponse(rsp *http.Response) (*UserIden
 	}
 	r := &UserIdentitiesUnmanagedListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62667,7 +62806,7 @@ func ParseUserIdentitiesUnmanagedUpdatePatchResponse(rsp *http.Response) (*UserI
 	}
 	r := &UserIdentitiesUnmanagedUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62709,7 +62848,7 @@ func ParseUserIdentitiesUnmanagedUpdatePostResponse(rsp *http.Response) (*UserId
 	}
 	r := &UserIdentitiesUnmanagedUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62749,7 +62888,7 @@ func ParseUserIdentitiesUpdatePatchResponse(rsp *http.Response) (*UserIdentities
 	}
 	r := &UserIdentitiesUpdatePatchResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62789,7 +62928,7 @@ func ParseUserIdentitiesUpdatePostResponse(rsp *http.Response) (*UserIdentitiesU
 	}
 	r := &UserIdentitiesUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62829,7 +62968,7 @@ func ParseWebhooksCreatePostResponse(rsp *http.Response) (*WebhooksCreatePostRes
 	}
 	r := &WebhooksCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62869,7 +63008,7 @@ func ParseWebhooksDeleteDeleteResponse(rsp *http.Response) (*WebhooksDeleteDelet
 	}
 	r := &WebhooksDeleteDeleteResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62909,7 +63048,7 @@ func ParseWebhooksDeletePostResponse(rsp *http.Response) (*WebhooksDeletePostRes
 	}
 	r := &WebhooksDeletePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62949,7 +63088,7 @@ func ParseWebhooksGetGetResponse(rsp *http.Response) (*WebhooksGetGetResponse, e
 	}
 	r := &WebhooksGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -62989,7 +63128,7 @@ func ParseWebhooksGetPostResponse(rsp *http.Response) (*WebhooksGetPostResponse,
 	}
 	r := &WebhooksGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63029,7 +63168,7 @@ func ParseWebhooksListGetResponse(rsp *http.Response) (*WebhooksListGetResponse,
 	}
 	r := &WebhooksListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63069,7 +63208,7 @@ func ParseWebhooksListPostResponse(rsp *http.Response) (*WebhooksListPostRespons
 	}
 	r := &WebhooksListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63109,7 +63248,7 @@ func ParseWebhooksUpdatePostResponse(rsp *http.Response) (*WebhooksUpdatePostRes
 	}
 	r := &WebhooksUpdatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63149,7 +63288,7 @@ func ParseWebhooksUpdatePutResponse(rsp *http.Response) (*WebhooksUpdatePutRespo
 	}
 	r := &WebhooksUpdatePutResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63189,7 +63328,7 @@ func ParseWorkspacesCreatePostResponse(rsp *http.Response) (*WorkspacesCreatePos
 	}
 	r := &WorkspacesCreatePostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63229,7 +63368,7 @@ func ParseWorkspacesGetGetResponse(rsp *http.Response) (*WorkspacesGetGetRespons
 	}
 	r := &WorkspacesGetGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63269,7 +63408,7 @@ func ParseWorkspacesGetPostResponse(rsp *http.Response) (*WorkspacesGetPostRespo
 	}
 	r := &WorkspacesGetPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63309,7 +63448,7 @@ func ParseWorkspacesListGetResponse(rsp *http.Response) (*WorkspacesListGetRespo
 	}
 	r := &WorkspacesListGetResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63349,7 +63488,7 @@ func ParseWorkspacesListPostResponse(rsp *http.Response) (*WorkspacesListPostRes
 	}
 	r := &WorkspacesListPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}
@@ -63389,7 +63528,7 @@ func ParseWorkspacesResetSandboxPostResponse(rsp *http.Response) (*WorkspacesRes
 	}
 	r := &WorkspacesResetSandboxPostResponse{Body: body, HTTPResponse: rsp}
 	if rsp.StatusCode == 200 && isJSON(rsp) {
-		if err := json.Unmarshal(body, &r.JSON200); err != nil {
+		if err := decodeJSON(rsp, body, &r.JSON200); err != nil {
 			return nil, err
 		}
 	}

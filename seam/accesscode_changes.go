@@ -18,12 +18,31 @@ import (
 // (type "ongoing"). The rules of Create that concern the values given apply;
 // common_code_key and CheckDevice are refused. Offline access codes cannot
 // be changed through the API.
+//
+// starts_at and ends_at go together, as the API requires: one without the
+// other is refused before sending. To extend a stay, send both, the
+// current start with the new end:
+//
+//	code, err := client.AccessCodes.Get(ctx, codeID)
+//	// …
+//	_, err = client.AccessCodes.Update(ctx, codeID, seam.TimeBound(*code.StartsAt, newEnd))
+//
+// An update that says nothing of the schedule (neither times nor Ongoing)
+// first reads the code (GET /access_codes/get), and is refused with a
+// *ValidationError when the code is time-bound: Seam documents that a code
+// turns ongoing only when asked (type "ongoing"), but the official fake
+// server turns a time-bound code ongoing on such an update, so a rename
+// could silently drop a stay's end. Send the times with the new name to
+// keep them (TimeBound(*code.StartsAt, *code.EndsAt)).
 func (s *AccessCodesService) Update(ctx context.Context, accessCodeID string, opts ...AccessCodeOption) (*gen.ActionAttempt, error) {
 	if err := required("access_code_id", accessCodeID); err != nil {
 		return nil, err
 	}
 	p, err := s.prepare(opUpdate, opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.checkScheduleKept(ctx, accessCodeID, p); err != nil {
 		return nil, err
 	}
 	body := p.updateBody(accessCodeID)

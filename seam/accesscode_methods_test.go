@@ -132,7 +132,7 @@ func TestAccessCodesMultiple(t *testing.T) {
 	require.Len(t, codes, 2)
 	assert.Equal(t, "k", *codes[1].CommonCodeKey)
 
-	require.NoError(t, c.AccessCodes.UpdateMultiple(t.Context(), "k", WithCodeName("renamed"), WithEndsAt(start.Add(72*time.Hour))))
+	require.NoError(t, c.AccessCodes.UpdateMultiple(t.Context(), "k", WithCodeName("renamed"), TimeBound(start, start.Add(72*time.Hour))))
 	reqs := r.all()
 	require.Len(t, reqs, 2)
 	assert.Equal(t, map[string]any{
@@ -140,7 +140,8 @@ func TestAccessCodesMultiple(t *testing.T) {
 		"behavior_when_code_cannot_be_shared": "create_random_code",
 		"starts_at":                           "2030-05-01T15:00:00Z", "ends_at": "2030-05-03T15:00:00Z",
 	}, reqs[0].body)
-	assert.Equal(t, map[string]any{"common_code_key": "k", "name": "renamed", "ends_at": "2030-05-04T15:00:00Z"}, reqs[1].body)
+	assert.Equal(t, map[string]any{"common_code_key": "k", "name": "renamed",
+		"starts_at": "2030-05-01T15:00:00Z", "ends_at": "2030-05-04T15:00:00Z"}, reqs[1].body)
 }
 
 func TestAccessCodesSmallOperations(t *testing.T) {

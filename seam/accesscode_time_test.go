@@ -45,7 +45,10 @@ func TestDailyWindowAcrossDST(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			start, end, err := DailyWindow(tc.date, tc.days, tc.timeOfDay, tc.loc)
+			// The date is read in tc.loc: give it there (noon, far from any
+			// change).
+			date := time.Date(tc.date.Year(), tc.date.Month(), tc.date.Day(), 12, 0, 0, 0, tc.loc)
+			start, end, err := DailyWindow(date, tc.days, tc.timeOfDay, tc.loc)
 			require.NoError(t, err)
 			assert.Equal(t, tc.wantStart, start.UTC().Format(time.RFC3339))
 			assert.Equal(t, tc.wantEnd, end.UTC().Format(time.RFC3339))
@@ -80,46 +83,64 @@ func TestDailyWindowSameUTCClockIsNotDaily(t *testing.T) {
 	assert.Contains(t, verr.Rule, "16:00:00.000 CEST")
 }
 
-func TestDailyWindowReadsTheDateInItsOwnLocation(t *testing.T) {
-	newYork := acZone(t, "America/New_York")
-	// 23:30 UTC on 6 March is 18:30 in New York, the same date; 02:00 UTC on
-	// 7 March is 6 March in New York, but the date read is 7 March.
-	start, _, err := DailyWindow(time.Date(2026, 3, 7, 2, 0, 0, 0, time.UTC), 1, 9*time.Hour, newYork)
+func TestDailyWindowReadsTheDateInLoc(t *testing.T) {
+	newYork, tokyo := acZone(t, "America/New_York"), acZone(t, "Asia/Tokyo")
+	// 02:00 UTC on 7 March is still 6 March in New York.
+	start, end, err := DailyWindow(time.Date(2026, 3, 7, 2, 0, 0, 0, time.UTC), 1, 9*time.Hour, newYork)
 	require.NoError(t, err)
-	assert.Equal(t, "2026-03-07T09:00:00-05:00", start.Format(time.RFC3339))
+	assert.Equal(t, "2026-03-06T09:00:00-05:00", start.Format(time.RFC3339))
+	assert.Equal(t, "2026-03-07T09:00:00-05:00", end.Format(time.RFC3339))
+	// 23:30 UTC on 10 March is already 11 March in Tokyo.
+	start, _, err = DailyWindow(time.Date(2026, 3, 10, 23, 30, 0, 0, time.UTC), 2, 16*time.Hour, tokyo)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-11T16:00:00+09:00", start.Format(time.RFC3339))
+	// A date given in another zone is converted, not read as written.
+	start, _, err = DailyWindow(time.Date(2026, 3, 11, 8, 0, 0, 0, tokyo), 1, 9*time.Hour, newYork)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-10T09:00:00-04:00", start.Format(time.RFC3339))
 }
 
 func TestDailyWindowRefusals(t *testing.T) {
-	newYork := acZone(t, "America/New_York")
-	date := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	newYork, berlin := acZone(t, "America/New_York"), acZone(t, "Europe/Berlin")
+	date := time.Date(2026, 3, 7, 12, 0, 0, 0, newYork)
 	cases := []struct {
 		name      string
+		date      time.Time
 		days      int
 		timeOfDay time.Duration
 		loc       *time.Location
+		param     string
 		want      string
 	}{
-		{"no location", 1, 0, nil, "location is nil"},
-		{"zero days", 0, 0, newYork, "days must be at least 1"},
-		{"negative time of day", 1, -time.Minute, newYork, "outside [0, 24h)"},
-		{"24 hours", 1, 24 * time.Hour, newYork, "outside [0, 24h)"},
-		{"skipped local time on the end date", 1, 2*time.Hour + 30*time.Minute, newYork, "02:30:00 does not exist in America/New_York on 2026-03-08"},
+		{"no location", date, 1, 0, nil, "loc", "location is nil"},
+		{"zero days", date, 0, 0, newYork, "days", "days must be at least 1"},
+		{"negative time of day", date, 1, -time.Minute, newYork, "timeOfDay", "outside [0, 24h)"},
+		{"24 hours", date, 1, 24 * time.Hour, newYork, "timeOfDay", "outside [0, 24h)"},
+		{"skipped local time on the end date", date, 1, 2*time.Hour + 30*time.Minute, newYork, "ends_at",
+			"02:30:00 does not exist in America/New_York on 2026-03-08"},
+		{"skipped local time on the start date", date.AddDate(0, 0, 1), 1, 2*time.Hour + 30*time.Minute, newYork, "starts_at",
+			"02:30:00 does not exist in America/New_York on 2026-03-08"},
+		{"repeated local time on the start date", time.Date(2026, 11, 1, 12, 0, 0, 0, newYork), 2, time.Hour + 30*time.Minute, newYork, "starts_at",
+			"01:30:00 occurs twice in America/New_York on 2026-11-01 (01:30 EDT and 01:30 EST"},
+		{"repeated local time on the end date", time.Date(2026, 10, 24, 12, 0, 0, 0, berlin), 1, 2*time.Hour + 59*time.Minute, berlin, "ends_at",
+			"02:59:00 occurs twice in Europe/Berlin on 2026-10-25 (02:59 CEST and 02:59 CET"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := DailyWindow(date, tc.days, tc.timeOfDay, tc.loc)
+			_, _, err := DailyWindow(tc.date, tc.days, tc.timeOfDay, tc.loc)
+			var verr *ValidationError
+			require.ErrorAs(t, err, &verr)
 			require.ErrorIs(t, err, ErrInvalidInput)
+			assert.Equal(t, tc.param, verr.Param)
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
-	_, _, err := DailyWindow(date.AddDate(0, 0, 1), 1, 2*time.Hour+30*time.Minute, newYork)
-	require.ErrorContains(t, err, "on 2026-03-08", "skipped local time on the start date")
-
-	// A repeated local time (fall back) exists: Go picks one of the two.
-	start, _, err := DailyWindow(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), 1, time.Hour+30*time.Minute, newYork)
-	require.NoError(t, err)
-	assert.Equal(t, 1, start.Hour())
-	assert.Equal(t, 30, start.Minute())
+	// Just outside the repeated hour: accepted.
+	for _, tod := range []time.Duration{59 * time.Minute, 2 * time.Hour} {
+		start, _, err := DailyWindow(time.Date(2026, 11, 1, 12, 0, 0, 0, newYork), 1, tod, newYork)
+		require.NoError(t, err)
+		assert.Equal(t, tod, timeOfDay(start))
+	}
 }
 
 func TestOneTimeUseExpiry(t *testing.T) {

@@ -1,8 +1,11 @@
 package seam
 
 import (
+	"context"
 	"fmt"
 	"time"
+
+	"github.com/seamgo/seam-go/gen"
 )
 
 // Code length bounds of the code parameter (the spec's minLength and
@@ -74,7 +77,10 @@ func (p *accessCodeParams) validate(op accessCodeOp, now time.Time) error {
 			return err
 		}
 	}
-	return p.checkPreset()
+	if err := p.checkPreset(); err != nil {
+		return err
+	}
+	return p.checkTimePair()
 }
 
 // checkFields checks the rules that hold whatever else the request or the
@@ -164,4 +170,46 @@ func (p *accessCodeParams) offline() bool {
 // oneTimeUse reports whether the request asks for a one-time-use code.
 func (p *accessCodeParams) oneTimeUse() bool {
 	return p.isOneTimeUse != nil && *p.isOneTimeUse
+}
+
+// ruleBothTimes is the rule the API applies to starts_at and ends_at ("Both
+// starts_at and ends_at must be provided if one is").
+const ruleBothTimes = "starts_at and ends_at go together: give both or neither " +
+	"(only a one-time-use offline code takes starts_at alone); " +
+	"to extend a stay, send the current starts_at with the new ends_at, e.g. TimeBound(start, newEnd)"
+
+// checkTimePair refuses starts_at without ends_at and the reverse, as the
+// API does, except for a one-time-use code, which takes starts_at alone.
+func (p *accessCodeParams) checkTimePair() error {
+	switch {
+	case p.startsAt != nil && p.endsAt == nil && !p.oneTimeUse():
+		return &ValidationError{Param: paramEndsAt, Rule: "is missing: " + ruleBothTimes}
+	case p.startsAt == nil && p.endsAt != nil:
+		return &ValidationError{Param: paramStartsAt, Rule: "is missing: " + ruleBothTimes}
+	}
+	return nil
+}
+
+// ruleKeepSchedule is why Update refuses to change a time-bound code
+// without its times.
+const ruleKeepSchedule = "is required to update a time-bound access code: an update without starts_at and ends_at " +
+	"may turn the code ongoing (the official fake server does so); send both, e.g. TimeBound(code.StartsAt, code.EndsAt) " +
+	"to keep the schedule, or Ongoing to make the code ongoing on purpose"
+
+// checkScheduleKept refuses, before the update is sent, an update of the
+// time-bound access code accessCodeID that says nothing of its schedule
+// (neither starts_at, ends_at nor Ongoing). It reads the code (GET
+// /access_codes/get) only in that case.
+func (s *AccessCodesService) checkScheduleKept(ctx context.Context, accessCodeID string, p *accessCodeParams) error {
+	if p.startsAt != nil || p.endsAt != nil || p.preset == presetOngoing {
+		return nil
+	}
+	code, err := s.Get(ctx, accessCodeID, p.call...)
+	if err != nil {
+		return err
+	}
+	if code.Type == gen.AccessCodeTypeTimeBound {
+		return &ValidationError{Param: paramStartsAt, Rule: ruleKeepSchedule}
+	}
+	return nil
 }

@@ -19,10 +19,6 @@ var (
 	ErrAccessCodeNotReady = errors.New("seam: access code not ready")
 )
 
-// maxReadyPolls bounds the polls of one WaitUntilReady, whatever the
-// timeout and interval.
-const maxReadyPolls = 10_000
-
 // AccessCodeIssue is one of the errors an access code reports.
 type AccessCodeIssue struct {
 	// Code is the error_code, e.g. "failed_to_set_on_device".
@@ -118,6 +114,10 @@ func IsAccessCodeReady(ac *gen.AccessCode) bool {
 // deadline, and polls every WithActionAttemptPollInterval (default 1 s),
 // the first time at once.
 //
+// Each poll is bounded by what is left of the wait (its timeout, or ctx's
+// deadline if earlier), so a slow or retried poll cannot make the wait
+// outlast it; cancelling ctx ends it at once.
+//
 // A time-bound online code is programmed only shortly before its starts_at:
 // until then it stays "unset" and waiting for it times out.
 func (s *AccessCodesService) WaitUntilReady(ctx context.Context, accessCodeID string, opts ...Option) (*gen.AccessCode, error) {
@@ -128,56 +128,30 @@ func (s *AccessCodesService) WaitUntilReady(ctx context.Context, accessCodeID st
 	if err != nil {
 		return nil, err
 	}
-	start := time.Now()
-	deadline := start.Add(cfg.actionAttemptTimeout)
-	ctxBound := false
-	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
-		deadline, ctxBound = d, true
-	}
 	var last *gen.AccessCode
-	notReady := func(cause error) error {
-		if cause == nil && ctxBound && !time.Now().Before(deadline) {
-			// The context's deadline ended the wait, a moment before the
-			// context itself reports it.
-			cause = context.DeadlineExceeded
-		}
-		return &AccessCodeNotReadyError{AccessCode: last, ID: accessCodeID, Waited: time.Since(start), cause: cause}
-	}
-	params := gen.AccessCodesGetGetParams{AccessCodeId: &accessCodeID}
-	for range maxReadyPolls {
-		res, err := s.c.api.AccessCodesGetGetWithResponse(ctx, &params)
-		if err == nil {
-			var body *gen.AccessCodesGetResponseBody
-			if body, err = decoded(res.JSON200, res.HTTPResponse); err == nil {
-				last = &body.AccessCode
-			}
-		}
+	end, err := newPoller(cfg).run(ctx, true, func(ctx context.Context) (bool, error) {
+		// ctx carries the call's settings: Get applies them.
+		code, err := s.Get(ctx, accessCodeID)
 		if err != nil {
-			if ctx.Err() != nil {
-				return last, notReady(ctx.Err())
-			}
-			return last, err
+			return false, err
 		}
+		last = code
 		if err := accessCodeFailure(last); err != nil {
-			return last, err
+			return false, err
 		}
 		if IsAccessCodeReady(last) {
-			return last, nil
+			return true, nil
 		}
 		cfg.logger.Debug("seam: access code not ready", "access_code_id", accessCodeID, "status", string(last.Status))
-		remaining := time.Until(deadline)
-		if remaining <= 0 {
-			return last, notReady(ctx.Err())
-		}
-		t := time.NewTimer(min(cfg.actionAttemptPollInterval, remaining))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return last, notReady(ctx.Err())
-		case <-t.C:
-		}
+		return false, nil
+	})
+	switch {
+	case err != nil:
+		return last, err
+	case end != nil:
+		return last, &AccessCodeNotReadyError{AccessCode: last, ID: accessCodeID, Waited: end.waited, cause: end.cause}
 	}
-	return last, notReady(fmt.Errorf("more than %d polls", maxReadyPolls))
+	return last, nil
 }
 
 // accessCodeFailure returns an *AccessCodeFailedError when ac reports

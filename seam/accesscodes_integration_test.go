@@ -276,3 +276,41 @@ func TestAccessCodesOtherOperationsOnFake(t *testing.T) {
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
 	})
 }
+
+// On the official fake, an update that only renames a time-bound code turns
+// it ongoing (shown here through the raw generated client). Update refuses
+// that request shape for a time-bound code, and keeps the schedule when the
+// times are sent with the new name.
+func TestRenameKeepsScheduleOnFake(t *testing.T) {
+	s, c := acFakeClient(t)
+	ctx := t.Context()
+	start, end := time.Now().Add(48*time.Hour).Truncate(time.Hour), time.Now().Add(96*time.Hour).Truncate(time.Hour)
+
+	raw, err := c.AccessCodes.Create(ctx, s.Seed.AugustLock1ID, seam.TimeBound(start, end), seam.WithCodeName("raw"))
+	require.NoError(t, err)
+	require.Equal(t, gen.AccessCodeTypeTimeBound, raw.Type)
+	name := "raw renamed"
+	_, err = c.API().AccessCodesUpdatePostWithResponse(ctx, gen.AccessCodesUpdateRequestBody{AccessCodeId: raw.AccessCodeId, Name: &name})
+	require.NoError(t, err)
+	got, err := c.AccessCodes.Get(ctx, raw.AccessCodeId)
+	require.NoError(t, err)
+	assert.Equal(t, gen.AccessCodeTypeOngoing, got.Type, "the fake drops the schedule of a rename-only update")
+
+	ac, err := c.AccessCodes.Create(ctx, s.Seed.AugustLock1ID, seam.TimeBound(start, end), seam.WithCodeName("stay"))
+	require.NoError(t, err)
+	_, err = c.AccessCodes.Update(ctx, ac.AccessCodeId, seam.WithCodeName("stay renamed"))
+	var verr *seam.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.Equal(t, "starts_at", verr.Param)
+	got, err = c.AccessCodes.Get(ctx, ac.AccessCodeId)
+	require.NoError(t, err)
+	assert.Equal(t, "stay", acDeref(got.Name), "nothing was sent")
+
+	_, err = c.AccessCodes.Update(ctx, ac.AccessCodeId, seam.WithCodeName("stay renamed"), seam.TimeBound(*got.StartsAt, *got.EndsAt))
+	require.NoError(t, err)
+	got, err = c.AccessCodes.Get(ctx, ac.AccessCodeId)
+	require.NoError(t, err)
+	assert.Equal(t, "stay renamed", acDeref(got.Name))
+	assert.Equal(t, gen.AccessCodeTypeTimeBound, got.Type)
+	acRequireTime(t, end, got.EndsAt)
+}

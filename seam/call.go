@@ -205,19 +205,34 @@ func decode(res *http.Response, e endpoint, body any) error {
 	defer res.Body.Close()
 	data, err := io.ReadAll(res.Body)
 	if err != nil {
-		return fmt.Errorf("seam: %s: read the answer: %w", e.path, err)
+		return decodeError(res, fmt.Errorf("reading the body: %w", err))
 	}
 	if e.empty && res.StatusCode == http.StatusOK {
 		return nil
 	}
 	if res.StatusCode == http.StatusOK && strings.Contains(res.Header.Get("Content-Type"), "json") {
 		if err := json.Unmarshal(data, body); err != nil {
-			return fmt.Errorf("seam: %s: decode the answer: %w", e.path, err)
+			return decodeError(res, err)
 		}
 		return nil
 	}
 	_, err = decoded[struct{}](nil, res)
 	return err
+}
+
+// decodeError describes a 2xx answer whose body could not be read or
+// decoded: a *DecodeError naming the request and its request id.
+func decodeError(res *http.Response, err error) error {
+	d := &DecodeError{Method: http.MethodGet, StatusCode: res.StatusCode, RequestID: res.Header.Get("Seam-Request-Id"), Err: err}
+	if req := res.Request; req != nil {
+		if req.Method != "" {
+			d.Method = req.Method
+		}
+		if req.URL != nil {
+			d.Path = req.URL.Path
+		}
+	}
+	return d
 }
 
 // checkRequired refuses an empty string in a required parameter of params

@@ -24,8 +24,10 @@
 //     (ErrNotFound, ErrUnauthorized, ErrInvalidInput, …). Input that breaks a
 //     known rule is refused before any request with a *ValidationError.
 //   - Idempotent requests are retried on transport errors, 429 and 5xx, with
-//     jittered backoff and Retry-After; a POST is never replayed once it may
-//     have reached the server.
+//     jittered backoff and Retry-After; a POST is retried only after a 429 or
+//     a refused connection, never once it may have been processed. Each
+//     attempt, body included, has its own timeout (WithTimeout); a call that
+//     gets no usable answer returns a *TransportError (docs/reliability.md).
 //   - Operations that answer with an action attempt wait for it by default
 //     (WaitForActionAttempt; WithWaitForActionAttempts(false) turns it off).
 //   - List methods of paginated operations return one Page; All iterates

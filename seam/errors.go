@@ -66,7 +66,9 @@ type APIError struct {
 	// ("device_ids.0"); messages about the request as a whole are under "".
 	ValidationErrors map[string][]string
 	// Body is the raw response body, at most 64 KiB, with the client's
-	// credential removed; useful when it is not JSON.
+	// credential removed in every form it may take (raw, JSON-escaped,
+	// URL-encoded); useful when it is not JSON. Message, Data and
+	// ValidationErrors are cleaned the same way.
 	Body []byte
 	// RetryAfter is the delay the Retry-After response header asks for, or 0.
 	RetryAfter time.Duration
@@ -176,12 +178,10 @@ func (e *ValidationError) Is(target error) bool {
 func newAPIError(res *http.Response, method, path, secret string) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(res.Body, maxErrorBody))
 	_ = res.Body.Close()
-	if secret != "" {
-		body = bytes.ReplaceAll(body, []byte(secret), []byte("[REDACTED]"))
-	}
+	body = redactBytes(body, secret)
 	e := &APIError{
 		StatusCode: res.StatusCode,
-		RequestID:  res.Header.Get("Seam-Request-Id"),
+		RequestID:  redactString(res.Header.Get("Seam-Request-Id"), secret),
 		Body:       body,
 		Method:     method,
 		Path:       path,
@@ -191,8 +191,35 @@ func newAPIError(res *http.Response, method, path, secret string) *APIError {
 	}
 	if isJSONContent(res.Header.Get("Content-Type")) {
 		e.parseSeamError(body)
+		e.redact(secret)
 	}
 	return e
+}
+
+// redact cuts secret out of the decoded fields, at any depth: a string
+// there may hold it in a form the raw body did not show (JSON inside a JSON
+// string, for example).
+func (e *APIError) redact(secret string) {
+	if secret == "" {
+		return
+	}
+	e.Type = redactString(e.Type, secret)
+	e.Message = redactString(e.Message, secret)
+	if e.Data != nil {
+		e.Data, _ = redactValue(e.Data, secret).(map[string]any)
+	}
+	if e.ValidationErrors != nil {
+		clean := make(map[string][]string, len(e.ValidationErrors))
+		for param, msgs := range e.ValidationErrors {
+			out := make([]string, len(msgs))
+			for i, m := range msgs {
+				out[i] = redactString(m, secret)
+			}
+			param = redactString(param, secret)
+			clean[param] = append(clean[param], out...)
+		}
+		e.ValidationErrors = clean
+	}
 }
 
 // isJSONContent reports whether a Content-Type is JSON; an absent one might

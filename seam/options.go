@@ -70,6 +70,8 @@ type config struct {
 	maxRetries int
 	backoffMin time.Duration
 	backoffMax time.Duration
+	// maxResponseBytes caps a 2xx response body (WithMaxResponseBytes).
+	maxResponseBytes int64
 
 	waitForActionAttempts     bool
 	actionAttemptTimeout      time.Duration
@@ -90,6 +92,7 @@ func defaultConfig() *config {
 		maxRetries:                DefaultMaxRetries,
 		backoffMin:                DefaultRetryBackoffMin,
 		backoffMax:                DefaultRetryBackoffMax,
+		maxResponseBytes:          DefaultMaxResponseBytes,
 		waitForActionAttempts:     true,
 		actionAttemptTimeout:      DefaultActionAttemptTimeout,
 		actionAttemptPollInterval: DefaultActionAttemptPollInterval,
@@ -220,8 +223,9 @@ func WithTimeout(d time.Duration) Option {
 // WithMaxRetries sets how many times a failed request may be retried, from 0
 // (never) to MaxRetriesLimit. Default 2. Only idempotent methods (GET, HEAD,
 // OPTIONS, PUT, DELETE) are retried after a response or an error that may
-// have reached the server; any method is retried when the connection could
-// not be opened at all.
+// have reached the server; any method is retried after a 429 (the request
+// was refused, not processed) or when the connection could not be opened at
+// all. docs/reliability.md has the whole rule.
 func WithMaxRetries(n int) Option {
 	return newOption("WithMaxRetries", func(c *config) error {
 		if n < 0 || n > MaxRetriesLimit {

@@ -25,10 +25,18 @@ func isIdempotent(method string) bool {
 	return false
 }
 
-// retryableStatus reports whether a response status is worth retrying (for
-// an idempotent request).
-func retryableStatus(status int) bool {
-	return status == http.StatusTooManyRequests || (status >= 500 && status <= 599)
+// retryableResponse reports whether a response with status may be retried
+// for a request with method. 429 Too Many Requests means the request was
+// refused before being processed, so any method is retried; a 5xx may come
+// after the server acted, so only idempotent methods are.
+func retryableResponse(method string, status int) bool {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return true
+	case status >= 500 && status <= 599:
+		return isIdempotent(method)
+	}
+	return false
 }
 
 // isDialError reports whether err comes from failing to open the

@@ -116,9 +116,9 @@ func TestNotRetriedOn4xx(t *testing.T) {
 	assert.Equal(t, int64(1), hits.get())
 }
 
-func TestPostNotRetried(t *testing.T) {
+func TestPostNotRetriedOn5xx(t *testing.T) {
 	for _, method := range []string{http.MethodPost, http.MethodPatch} {
-		for _, status := range []int{http.StatusServiceUnavailable, http.StatusTooManyRequests} {
+		for _, status := range []int{http.StatusInternalServerError, http.StatusServiceUnavailable} {
 			t.Run(method+"/"+http.StatusText(status), func(t *testing.T) {
 				var hits counter
 				srv := newTestServer(t, failFirst(&hits, 100, status, nil))
@@ -131,6 +131,47 @@ func TestPostNotRetried(t *testing.T) {
 			})
 		}
 	}
+}
+
+// A 429 means the request was refused, not processed: every method is
+// retried, POST included, and the body is sent again in full.
+func TestPostRetriedOn429(t *testing.T) {
+	for _, method := range []string{http.MethodPost, http.MethodPatch} {
+		t.Run(method, func(t *testing.T) {
+			var hits counter
+			var bodies []string
+			var mu sync.Mutex
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+				b, _ := io.ReadAll(r.Body)
+				mu.Lock()
+				bodies = append(bodies, string(b))
+				mu.Unlock()
+				if hits.inc() <= 2 {
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				_, _ = w.Write([]byte(`{"ok":true}`))
+			})
+			c := newTestClient(t, srv.URL)
+			res, err := do(t, c, context.Background(), method, "/locks/unlock_door", strings.NewReader(`{"device_id":"d"}`))
+			require.NoError(t, err)
+			assert.Equal(t, `{"ok":true}`, readBody(t, res))
+			assert.Equal(t, int64(3), hits.get())
+			assert.Equal(t, []string{`{"device_id":"d"}`, `{"device_id":"d"}`, `{"device_id":"d"}`}, bodies)
+		})
+	}
+}
+
+func TestPostRetriedOn429HonoursRetryAfter(t *testing.T) {
+	var hits counter
+	srv := newTestServer(t, failFirst(&hits, 1, http.StatusTooManyRequests, http.Header{"Retry-After": {"1"}}))
+	c := newTestClient(t, srv.URL)
+	start := time.Now()
+	res, err := do(t, c, context.Background(), http.MethodPost, "/access_codes/create", strings.NewReader(`{}`))
+	require.NoError(t, err)
+	_ = readBody(t, res)
+	assert.GreaterOrEqual(t, time.Since(start), time.Second, "waited the Retry-After second, not the 1 ms backoff")
+	assert.Equal(t, int64(2), hits.get())
 }
 
 func TestPostNotReplayedAfterConnectionReset(t *testing.T) {
@@ -284,6 +325,11 @@ func TestCancelStopsBackoff(t *testing.T) {
 	assert.Less(t, elapsed, 2*time.Second, "cancellation interrupts the backoff")
 	require.ErrorIs(t, err, context.Canceled)
 	assert.ErrorIs(t, err, ErrServer, "the last attempt's error is kept")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, PhaseRetryWait, te.Phase)
+	assert.Equal(t, 1, te.Attempts)
+	assert.Contains(t, err.Error(), "GET /devices/list: waiting to retry")
 	assert.Equal(t, int64(1), hits.get())
 }
 
@@ -305,16 +351,35 @@ func TestPerAttemptTimeout(t *testing.T) {
 	srv := newTestServer(t, blockUntilGone(&hits))
 	c := newTestClient(t, srv.URL, WithTimeout(100*time.Millisecond), WithMaxRetries(0))
 	ctx := context.Background()
-	_, hasDeadline := ctx.Deadline()
-	require.False(t, hasDeadline)
 	start := time.Now()
 	_, err := do(t, c, ctx, http.MethodGet, "/slow", nil)
 	elapsed := time.Since(start)
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Contains(t, err.Error(), "attempt timed out after 100ms")
+	require.ErrorIs(t, err, ErrAttemptTimeout)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "our timeout is not the caller's deadline")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.True(t, te.Timeout())
+	assert.Equal(t, PhaseSend, te.Phase)
+	assert.Contains(t, err.Error(), "GET /slow")
+	assert.Contains(t, err.Error(), "after 100ms")
 	assert.GreaterOrEqual(t, elapsed, 100*time.Millisecond)
 	assert.Less(t, elapsed, 2*time.Second)
 	assert.Equal(t, int64(1), hits.get())
+}
+
+func TestCallerDeadlineIsDeadlineExceeded(t *testing.T) {
+	var hits counter
+	srv := newTestServer(t, blockUntilGone(&hits))
+	c := newTestClient(t, srv.URL, WithTimeout(10*time.Second))
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := do(t, c, ctx, http.MethodGet, "/slow", nil)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NotErrorIs(t, err, ErrAttemptTimeout)
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.False(t, te.Timeout())
+	assert.Equal(t, int64(1), hits.get(), "the caller's deadline is never retried")
 }
 
 func TestTimedOutAttemptsRetriedOnlyWhenIdempotent(t *testing.T) {
@@ -324,7 +389,11 @@ func TestTimedOutAttemptsRetriedOnlyWhenIdempotent(t *testing.T) {
 			srv := newTestServer(t, blockUntilGone(&hits))
 			c := newTestClient(t, srv.URL, WithTimeout(50*time.Millisecond))
 			_, err := do(t, c, context.Background(), method, "/slow", nil)
-			require.ErrorIs(t, err, context.DeadlineExceeded)
+			require.ErrorIs(t, err, ErrAttemptTimeout)
+			assert.NotErrorIs(t, err, context.DeadlineExceeded)
+			var te *TransportError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, int(want), te.Attempts)
 			assert.Equal(t, want, hits.get())
 		})
 	}
@@ -343,25 +412,6 @@ func TestSuccessBodyReadableAfterDo(t *testing.T) {
 	require.NoError(t, err)
 	time.Sleep(10 * time.Millisecond)
 	assert.Equal(t, `{"devices":[]}`, readBody(t, res))
-}
-
-func TestSuccessBodyBoundedByAttemptTimeout(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte(`{"devices":[`))
-		w.(http.Flusher).Flush()
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
-	c := newTestClient(t, srv.URL, WithTimeout(100*time.Millisecond))
-	res, err := do(t, c, context.Background(), http.MethodGet, "/devices/list", nil)
-	require.NoError(t, err)
-	defer func() { _ = res.Body.Close() }()
-	start := time.Now()
-	_, err = io.ReadAll(res.Body)
-	require.Error(t, err)
-	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
 func TestBackoffDelay(t *testing.T) {

@@ -38,10 +38,10 @@ type attemptFailure struct {
 }
 
 // Do sends req, retrying as configured, and returns the response when its
-// status is 2xx. Its body stays readable until closed, within the
-// per-attempt timeout. Any other status gives (nil, *APIError), its body
-// read and closed. Transport failures give an error wrapping the cause (the
-// context's error when req's context ended).
+// status is 2xx, its body already read (within the attempt's timeout and the
+// WithMaxResponseBytes limit) and buffered. Any other status gives
+// (nil, *APIError), its body read and closed. A request that got no usable
+// response gives a *TransportError naming the method and path.
 func (t *transport) Do(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	cfg := t.configFor(ctx)
@@ -53,13 +53,16 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 
 	getBody, length, err := replayableBody(req)
 	if err != nil {
-		return nil, fmt.Errorf("seam: %s %s: reading request body: %w", method, path, err)
+		return nil, &TransportError{Method: method, Path: path, Phase: PhaseSend, Err: fmt.Errorf("reading the request body: %w", err)}
 	}
 
 	for attempt := 0; ; attempt++ {
 		res, failure := t.try(ctx, cfg, req, method, getBody, length, attempt)
 		if failure == nil {
 			return res, nil
+		}
+		if te, ok := failure.err.(*TransportError); ok {
+			te.Attempts = attempt + 1
 		}
 		if !failure.retryable || attempt >= cfg.maxRetries {
 			return nil, failure.err
@@ -78,24 +81,27 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			slog.String("method", method), slog.String("path", path),
 			slog.Int("next_attempt", attempt+2), slog.Duration("delay", delay))
 		if err := sleep(ctx, delay); err != nil {
-			return nil, fmt.Errorf("seam: %s %s: stopped before retrying: %w (last attempt: %w)", method, path, err, failure.err)
+			return nil, &TransportError{Method: method, Path: path, Phase: PhaseRetryWait, Attempts: attempt + 1,
+				Err: fmt.Errorf("%w (last attempt: %w)", err, failure.err)}
 		}
 	}
 }
 
-// try makes attempt number attempt (0-based). It returns the response when
-// the status is 2xx, else why not.
+// try makes attempt number attempt (0-based): it sends the request and, for
+// a 2xx status, reads the whole body, all within the per-attempt timeout.
+// It returns the response with its body buffered, else why not.
 func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, method string,
 	getBody func() (io.ReadCloser, error), length int64, attempt int,
 ) (*http.Response, *attemptFailure) {
 	path := req.URL.Path
 	attemptCtx, cancel := context.WithTimeout(ctx, cfg.timeout)
+	defer cancel()
 	r := req.Clone(attemptCtx)
 	if getBody != nil {
 		body, err := getBody()
 		if err != nil {
-			cancel()
-			return nil, &attemptFailure{err: fmt.Errorf("seam: %s %s: rewinding request body: %w", method, path, err)}
+			return nil, &attemptFailure{err: &TransportError{Method: method, Path: path, Phase: PhaseSend,
+				Err: fmt.Errorf("rewinding the request body: %w", err)}}
 		}
 		r.Body, r.GetBody, r.ContentLength = body, getBody, length
 	}
@@ -103,51 +109,102 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 
 	start := time.Now()
 	res, err := cfg.httpClient.Do(r)
-	elapsed := time.Since(start)
 	logAttrs := []slog.Attr{
 		slog.String("method", method), slog.String("path", path),
-		slog.Int("attempt", attempt+1), slog.Duration("duration", elapsed),
+		slog.Int("attempt", attempt+1),
 	}
-
 	if err != nil {
-		cancel()
-		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
-			append(logAttrs, slog.String("error", errorForLog(err)))...)
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			if !errors.Is(err, ctxErr) {
-				err = fmt.Errorf("%w: %w", ctxErr, err)
-			}
-			return nil, &attemptFailure{err: fmt.Errorf("seam: %s %s: %w", method, path, err)}
-		}
-		retryable := isIdempotent(method) || isDialError(err)
-		if errors.Is(attemptCtx.Err(), context.DeadlineExceeded) {
-			if !errors.Is(err, context.DeadlineExceeded) {
-				err = fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
-			}
-			err = fmt.Errorf("seam: %s %s: attempt timed out after %s: %w", method, path, cfg.timeout, err)
-		} else {
-			err = fmt.Errorf("seam: %s %s: %w", method, path, err)
-		}
-		return nil, &attemptFailure{err: err, retryable: retryable}
+		return nil, t.transportFailure(ctx, attemptCtx, cfg, method, path, PhaseSend, err,
+			append(logAttrs, slog.Duration("duration", time.Since(start))))
 	}
 
-	requestID := res.Header.Get("Seam-Request-Id")
+	requestID := redactString(res.Header.Get("Seam-Request-Id"), cfg.auth.token)
+	logAttrs = append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))
+	if res.StatusCode < 200 || res.StatusCode > 299 {
+		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
+			append(logAttrs, slog.Duration("duration", time.Since(start)))...)
+		apiErr := newAPIError(res, method, path, cfg.auth.token)
+		_, hasRetryAfter := parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
+		return nil, &attemptFailure{
+			err:           apiErr,
+			retryable:     retryableResponse(method, res.StatusCode),
+			retryAfter:    apiErr.RetryAfter,
+			hasRetryAfter: hasRetryAfter,
+		}
+	}
+
+	body, err := readCapped(res, cfg.maxResponseBytes)
+	_ = res.Body.Close()
+	if err != nil {
+		return nil, t.transportFailure(ctx, attemptCtx, cfg, method, path, PhaseBody, err,
+			append(logAttrs, slog.Duration("duration", time.Since(start))))
+	}
 	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
-		append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))...)
+		append(logAttrs, slog.Duration("duration", time.Since(start)), slog.Int("bytes", len(body)))...)
+	res.Body = io.NopCloser(bytes.NewReader(body))
+	res.ContentLength = int64(len(body))
+	return res, nil
+}
 
-	if res.StatusCode >= 200 && res.StatusCode <= 299 {
-		res.Body = &cancelOnClose{ReadCloser: res.Body, cancel: cancel}
-		return res, nil
+// transportFailure describes err, which ended an attempt in phase, as a
+// *TransportError, logs it, and says whether the request may be sent again:
+// an idempotent one always, any other only when the connection could not
+// be opened (it was never sent). The cause is the caller's context error
+// when that context ended, ErrAttemptTimeout when the attempt's own timeout
+// did (then the network error is kept as text only, so that
+// errors.Is(err, context.DeadlineExceeded) stays false), else err without
+// the request URL that *url.Error adds.
+func (t *transport) transportFailure(ctx, attemptCtx context.Context, cfg *config, method, path, phase string,
+	err error, logAttrs []slog.Attr,
+) *attemptFailure {
+	detail := redactString(errorForLog(err), cfg.auth.token)
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
+		append(logAttrs, slog.String("phase", phase), slog.String("error", detail))...)
+	te := &TransportError{Method: method, Path: path, Phase: phase}
+	switch {
+	case ctx.Err() != nil:
+		if errors.Is(err, ctx.Err()) {
+			te.Err = ctx.Err()
+		} else {
+			te.Err = fmt.Errorf("%w (%s)", ctx.Err(), detail)
+		}
+		return &attemptFailure{err: te}
+	case errors.Is(attemptCtx.Err(), context.DeadlineExceeded):
+		te.Err = fmt.Errorf("%w after %s (WithTimeout): %s", ErrAttemptTimeout, cfg.timeout, detail)
+	case errors.Is(err, ErrResponseTooLarge):
+		te.Err = err
+		return &attemptFailure{err: te}
+	default:
+		te.Err = stripURL(err)
+		if text := te.Err.Error(); detail != text {
+			// The cause quoted the secret: keep only its cleaned text.
+			te.Err = errors.New(detail)
+		}
+		if phase == PhaseBody && errors.Is(err, io.ErrUnexpectedEOF) {
+			te.Err = fmt.Errorf("body cut short: %w", te.Err)
+		}
 	}
-	apiErr := newAPIError(res, method, path, cfg.auth.token)
-	cancel()
-	_, hasRetryAfter := parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
-	return nil, &attemptFailure{
-		err:           apiErr,
-		retryable:     isIdempotent(method) && retryableStatus(res.StatusCode),
-		retryAfter:    apiErr.RetryAfter,
-		hasRetryAfter: hasRetryAfter,
+	retryable := isIdempotent(method) || (phase == PhaseSend && isDialError(err))
+	return &attemptFailure{err: te, retryable: retryable}
+}
+
+// readCapped reads the body of res, failing with ErrResponseTooLarge past
+// limit bytes (judged from Content-Length first, when the server sent one).
+func readCapped(res *http.Response, limit int64) ([]byte, error) {
+	tooLarge := func() error {
+		return fmt.Errorf("%w: more than %d bytes (raise the limit with WithMaxResponseBytes)", ErrResponseTooLarge, limit)
 	}
+	if res.ContentLength > limit {
+		return nil, tooLarge()
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > limit {
+		return nil, tooLarge()
+	}
+	return body, nil
 }
 
 // setHeaders sets on r the User-Agent, the configured extra headers, the
@@ -189,23 +246,15 @@ func replayableBody(req *http.Request) (func() (io.ReadCloser, error), int64, er
 // errorForLog describes err without the request URL (which holds the query
 // string) that *url.Error adds.
 func errorForLog(err error) string {
+	return stripURL(err).Error()
+}
+
+// stripURL returns the error inside a *url.Error, whose message repeats the
+// request URL and its query string; other errors are returned as they are.
+func stripURL(err error) error {
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
-		return urlErr.Err.Error()
+		return urlErr.Err
 	}
-	return err.Error()
-}
-
-// cancelOnClose releases an attempt's context when the response body is
-// closed, so the body stays readable after Do returns.
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-// Close closes the body and releases the attempt's context.
-func (b *cancelOnClose) Close() error {
-	err := b.ReadCloser.Close()
-	b.cancel()
 	return err
 }

@@ -3,7 +3,6 @@ package seam
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/seamgo/seam-go/gen"
 )
@@ -41,82 +40,57 @@ func (c *Client) WaitForActionAttemptID(ctx context.Context, id string, opts ...
 	return c.wait(ctx, cfg, nil, ActionAttemptSummary{ID: id, Status: ActionAttemptPending})
 }
 
-// wait polls until the attempt ends. a is the attempt as last seen (nil
-// when only its id is known, in which case the first poll is immediate).
-// The polls themselves are bounded by the wait's deadline, so a slow or
-// retried poll cannot make the wait outlast its timeout.
+// wait polls until the attempt ends, with the package's one polling loop
+// (see poller). a is the attempt as last seen (nil when only its id is
+// known, in which case the first poll is immediate).
 func (c *Client) wait(ctx context.Context, cfg *config, a *gen.ActionAttempt, s ActionAttemptSummary) (*gen.ActionAttempt, error) {
-	start := time.Now()
-	deadline := start.Add(cfg.actionAttemptTimeout)
-	ctxDeadline, clamped := ctx.Deadline()
-	if clamped && ctxDeadline.Before(deadline) {
-		deadline = ctxDeadline
-	} else {
-		clamped = false
+	if a != nil {
+		if done, err := attemptOutcome(a, s); done {
+			return a, err
+		}
 	}
-	waitCtx, cancel := context.WithDeadline(ctx, deadline)
-	defer cancel()
-	timeout := func() error {
-		// The cause is ctx's error, not waitCtx's: the wait's own timeout
-		// is no context error. When the deadline came from ctx, its timer
-		// may not have fired yet at this point; it is still what ended the
-		// wait.
-		cause := ctx.Err()
-		if cause == nil && clamped && !time.Now().Before(deadline) {
-			cause = context.DeadlineExceeded
-		}
-		return &ActionAttemptTimeoutError{Attempt: a, ID: s.ID, ActionType: s.ActionType, Waited: time.Since(start), cause: cause}
-	}
-	delay := cfg.actionAttemptPollInterval
-	if a == nil {
-		delay = 0
-	}
-	for {
-		if a != nil {
-			switch s.Status {
-			case ActionAttemptSuccess:
-				return a, nil
-			case ActionAttemptError:
-				f := ActionAttemptFailure{}
-				if s.Error != nil {
-					f = *s.Error
-				}
-				return a, &ActionAttemptFailedError{Attempt: a, ID: s.ID, ActionType: s.ActionType, ErrorType: f.Type, Message: f.Message}
-			case ActionAttemptPending:
-			default:
-				return a, fmt.Errorf("seam: action attempt %s (%s) has unknown status %q", s.ID, s.ActionType, s.Status)
-			}
-		}
-		remaining := time.Until(deadline)
-		if remaining <= 0 || waitCtx.Err() != nil {
-			return a, timeout()
-		}
-		if delay > 0 {
-			t := time.NewTimer(min(delay, remaining))
-			select {
-			case <-waitCtx.Done():
-				t.Stop()
-				return a, timeout()
-			case <-t.C:
-			}
-			if !time.Now().Before(deadline) {
-				return a, timeout()
-			}
-		}
-		delay = cfg.actionAttemptPollInterval
-		next, err := c.getActionAttempt(waitCtx, s.ID)
+	var outcome error
+	end, err := newPoller(cfg).run(ctx, a == nil, func(ctx context.Context) (bool, error) {
+		next, err := c.getActionAttempt(ctx, s.ID)
 		if err != nil {
-			if waitCtx.Err() != nil {
-				return a, timeout()
-			}
-			return a, err
+			return false, err
 		}
-		if s, err = SummarizeActionAttempt(next); err != nil {
-			return a, err
+		ns, err := SummarizeActionAttempt(next)
+		if err != nil {
+			return false, err
 		}
-		a = next
+		a, s = next, ns
 		cfg.logger.Debug("seam: action attempt", "action_attempt_id", s.ID, "action_type", s.ActionType, "status", s.Status)
+		done, err := attemptOutcome(a, s)
+		outcome = err
+		return done, nil
+	})
+	switch {
+	case err != nil:
+		return a, err
+	case end != nil:
+		return a, &ActionAttemptTimeoutError{Attempt: a, ID: s.ID, ActionType: s.ActionType, Waited: end.waited, cause: end.cause}
 	}
+	return a, outcome
+}
+
+// attemptOutcome reports whether the attempt a (summarized as s) has ended,
+// and its error when it ended in failure or with a status this package does
+// not know.
+func attemptOutcome(a *gen.ActionAttempt, s ActionAttemptSummary) (bool, error) {
+	switch s.Status {
+	case ActionAttemptSuccess:
+		return true, nil
+	case ActionAttemptError:
+		f := ActionAttemptFailure{}
+		if s.Error != nil {
+			f = *s.Error
+		}
+		return true, &ActionAttemptFailedError{Attempt: a, ID: s.ID, ActionType: s.ActionType, ErrorType: f.Type, Message: f.Message}
+	case ActionAttemptPending:
+		return false, nil
+	}
+	return true, fmt.Errorf("seam: action attempt %s (%s) has unknown status %q", s.ID, s.ActionType, s.Status)
 }
 
 // maybeWait waits for a when the call's settings say so, and returns a
@@ -132,14 +106,8 @@ func (c *Client) maybeWait(ctx context.Context, cfg *config, a *gen.ActionAttemp
 	return c.wait(ctx, cfg, a, s)
 }
 
+// getActionAttempt reads the action attempt id; ctx carries the call's
+// settings.
 func (c *Client) getActionAttempt(ctx context.Context, id string) (*gen.ActionAttempt, error) {
-	res, err := c.api.ActionAttemptsGetGetWithResponse(ctx, &gen.ActionAttemptsGetGetParams{ActionAttemptId: id})
-	if err != nil {
-		return nil, err
-	}
-	body, err := decoded(res.JSON200, res.HTTPResponse)
-	if err != nil {
-		return nil, err
-	}
-	return &body.ActionAttempt, nil
+	return c.ActionAttempts.Get(ctx, id)
 }
