@@ -88,6 +88,10 @@ check-update-spec: ## end-to-end test of update-spec (1.721.0 -> 1.977.0 -> no c
 vendor-check: ## check the module builds for a consumer (scripts/vendor-check)
 	$(call run-script,vendor-check,$@)
 
+.PHONY: consumer-deps
+consumer-deps: ## measure what a program importing ./seam downloads (modules, bytes); fail beyond the runtime modules
+	$(call run-script,consumer-deps,$@)
+
 .PHONY: measure
 measure: ## measure wall time and memory of building gen/
 	$(call run-script,measure-gen-build,$@)
