@@ -55,7 +55,7 @@ func newNPMRegistry(t *testing.T, name, version string, files map[string]string)
 					"name":    name,
 					"version": version,
 					"dist": map[string]string{
-						"tarball":   r.URL + tarballPath,
+						"tarball":   "http://" + req.Host + tarballPath,
 						"shasum":    hex.EncodeToString(sha1sum[:]),
 						"integrity": "sha512-" + base64.StdEncoding.EncodeToString(sha512sum[:]),
 					},

@@ -12,8 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/getkin/kin-openapi/openapi3"
-
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specdiff"
 	"github.com/seamgo/seam-go/internal/specsource"
@@ -30,10 +28,15 @@ type Result struct {
 	// Old and New describe the committed spec before and after the update
 	// (equal when nothing changed; Old is zero when there was none).
 	Old, New specsource.Meta
-	// Spec is the comparison of the old and new spec; nil when unchanged.
+	// Spec is oasdiff's comparison of the old and new spec, both
+	// normalised; nil when unchanged.
 	Spec *specdiff.Report
-	// Types is the change in the exported types of gen/seam.gen.go.
-	Types TypeDiff
+	// GoAPI is apidiff's comparison of the Go API of APIPackages, the tree
+	// before the update against the tree after it.
+	GoAPI GoAPIDiff
+	// GoAPIError is set when the new tree does not type-check (then the
+	// verdict is breaking and GoAPI is what could be compared).
+	GoAPIError error
 	// Changelog is the Markdown changelog, also written to ChangelogPath.
 	Changelog     string
 	ChangelogPath string
@@ -43,6 +46,9 @@ type Result struct {
 	// OldSpecPath is the copy of the previous openapi.json; empty when
 	// unchanged or when there was none.
 	OldSpecPath string
+	// OldTreePath is the copy of go.mod, go.sum and the non-test Go files of
+	// APIPackages taken before regenerating; empty when unchanged.
+	OldTreePath string
 }
 
 // Breaking reports whether the verdict is breaking.
@@ -60,7 +66,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	log := opts.log()
 	root := opts.root()
 	specPath := filepath.Join(root, pipeline.SpecFile)
-	codePath := filepath.Join(root, pipeline.GenDir, pipeline.CodeFile)
 
 	oldSpec, err := readOptional(specPath)
 	if err != nil {
@@ -81,11 +86,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return unchanged(opts, oldMeta)
 	}
 
-	oldTypes, err := typesOptional(codePath)
-	if err != nil {
+	res := &Result{Changed: true, Old: oldMeta}
+	res.OldTreePath = filepath.Join(opts.workDir(), OldTreeName)
+	if err := snapshotTree(root, res.OldTreePath, APIPackages); err != nil {
 		return nil, err
 	}
-	res := &Result{Changed: true, Old: oldMeta}
 	if oldSpec != nil {
 		res.OldSpecPath = filepath.Join(opts.workDir(), OldSpecName)
 		if err := writeFile(res.OldSpecPath, oldSpec); err != nil {
@@ -109,7 +114,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return unchanged(opts, oldMeta)
 	}
 
-	if err := describe(ctx, opts, res, oldSpec, oldTypes); err != nil {
+	if err := describe(ctx, opts, res, oldSpec); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
@@ -120,29 +125,26 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// describe compares the old and new spec and types and writes the changelog
-// and the PR body.
-func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, oldTypes []string) error {
+// describe compares the old and new spec (oasdiff) and Go API (apidiff)
+// and writes the changelog and the PR body.
+func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) error {
 	root := opts.root()
-	var before *openapi3.T
-	if oldSpec != nil {
-		var err error
-		if before, err = specdiff.LoadData(ctx, oldSpec); err != nil {
-			return fmt.Errorf("load the old spec: %w", err)
-		}
-	}
-	after, err := specdiff.Load(ctx, filepath.Join(root, pipeline.SpecFile))
+	newSpec, err := os.ReadFile(filepath.Join(root, pipeline.SpecFile))
 	if err != nil {
-		return fmt.Errorf("load the new spec: %w", err)
+		return fmt.Errorf("read the new spec: %w", err)
 	}
-	res.Spec = specdiff.Diff(before, after, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
-
-	newTypes, err := typesOptional(filepath.Join(root, pipeline.GenDir, pipeline.CodeFile))
+	fmt.Fprintln(opts.log(), "update-spec: comparing the normalised specs with oasdiff")
+	res.Spec, err = specdiff.Compare(ctx, oldSpec, newSpec, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
 	if err != nil {
-		return err
+		return fmt.Errorf("compare the specs: %w", err)
 	}
-	res.Types = DiffTypes(oldTypes, newTypes)
-	res.Verdict = Verdict(res.Spec, res.Types)
+	fmt.Fprintf(opts.log(), "update-spec: comparing the Go API of %s with apidiff\n", strings.Join(APIPackages, ", "))
+	res.GoAPI, res.GoAPIError = DiffGoAPI(ctx, res.OldTreePath, root, APIPackages)
+	var typeErr *TypeCheckError
+	if res.GoAPIError != nil && (!errors.As(res.GoAPIError, &typeErr) || typeErr.Tree != TreeNew) {
+		return fmt.Errorf("compare the Go API: %w", res.GoAPIError)
+	}
+	res.Verdict = Verdict(res.Spec, res.GoAPI, res.GoAPIError)
 
 	maxItems := opts.MaxItems
 	switch {
@@ -151,7 +153,7 @@ func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, ol
 	case maxItems < 0:
 		maxItems = 0
 	}
-	log := changelog{old: res.Old, new: res.New, spec: res.Spec, types: res.Types, maxItems: maxItems}
+	log := changelog{old: res.Old, new: res.New, spec: res.Spec, goAPI: res.GoAPI, goAPIErr: res.GoAPIError, maxItems: maxItems}
 	res.Changelog = log.markdown()
 	return writeChangelog(opts, res, log.prBody(MaxPRBodyBytes))
 }
@@ -235,16 +237,6 @@ func readMetaOptional(path string) (specsource.Meta, error) {
 		return specsource.Meta{}, nil
 	}
 	return meta, err
-}
-
-// typesOptional lists the exported types of the Go file at path; a missing
-// file has none.
-func typesOptional(path string) ([]string, error) {
-	src, err := readOptional(path)
-	if err != nil || src == nil {
-		return nil, err
-	}
-	return ExportedTypes(path, src)
 }
 
 // writeFile writes data to path atomically, creating its directory.
