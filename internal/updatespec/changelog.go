@@ -23,12 +23,12 @@ const NoChange = "No change.\n"
 const MaxPRBodyBytes = 60000
 
 // Verdict is breaking when oasdiff finds a breaking change in the
-// normalised spec, when apidiff finds an incompatible change in the Go API,
-// or when the new tree does not type-check (goAPIErr); no change when
+// normalised spec, or when apidiff finds an incompatible change in the Go
+// API or the new tree does not type-check (goAPI.Breaking); no change when
 // neither the spec in scope nor the Go API changed.
-func Verdict(spec *specdiff.Report, goAPI GoAPIDiff, goAPIErr error) string {
+func Verdict(spec *specdiff.Report, goAPI GoAPIDiff) string {
 	switch {
-	case spec.Breaking() || goAPI.Breaking() || goAPIErr != nil:
+	case spec.Breaking() || goAPI.Breaking():
 		return VerdictBreaking
 	case spec.Empty() && goAPI.Empty():
 		return VerdictNoChange
@@ -42,7 +42,8 @@ type changelog struct {
 	old, new specsource.Meta
 	spec     *specdiff.Report
 	goAPI    GoAPIDiff
-	goAPIErr error
+	// checkFailure is the failed go build or go test, if any.
+	checkFailure string
 	// maxItems is the number of entries shown per list; below 1, all.
 	maxItems int
 }
@@ -50,7 +51,10 @@ type changelog struct {
 // markdown renders the changelog.
 func (c changelog) markdown() string {
 	var b strings.Builder
-	verdict := Verdict(c.spec, c.goAPI, c.goAPIErr)
+	verdict := Verdict(c.spec, c.goAPI)
+	if c.checkFailure != "" {
+		verdict = VerdictBreaking
+	}
 	b.WriteString("# Seam OpenAPI spec update\n\n")
 	fmt.Fprintf(&b, "**Verdict: %s**\n\n", verdict)
 	switch verdict {
@@ -61,13 +65,21 @@ func (c changelog) markdown() string {
 		if c.spec.Breaking() {
 			fmt.Fprintf(&b, "- oasdiff finds %s in the normalised spec;\n", plural(c.spec.Count(specdiff.Breaking), "breaking change"))
 		}
-		if c.goAPI.Breaking() {
-			fmt.Fprintf(&b, "- apidiff finds %s in the Go API;\n", plural(c.goAPI.IncompatibleCount(), "incompatible change"))
+		if n := c.goAPI.IncompatibleCount(); n > 0 {
+			fmt.Fprintf(&b, "- apidiff finds %s in the Go API;\n", plural(n, "incompatible change"))
 		}
-		if c.goAPIErr != nil {
+		if c.goAPI.NewTypeErrors != nil {
 			b.WriteString("- the regenerated code does not type-check;\n")
 		}
+		if c.checkFailure != "" {
+			b.WriteString("- the module does not build or pass its tests with the new spec (below);\n")
+		}
 		b.WriteString("\nA breaking change bumps the minor version while the module is 0.x, the major version from 1.0 on (see CHANGELOG.md).\n\n")
+	}
+	if c.checkFailure != "" {
+		b.WriteString("## The build or the tests fail with the new spec\n\n")
+		b.WriteString("`seam/` (hand-written) needs changes before this can merge; this pull request is a draft until then.\n\n")
+		b.WriteString("```\n" + strings.ReplaceAll(c.checkFailure, "```", "` ` `") + "\n```\n\n")
 	}
 	b.WriteString("| | Before | After |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| Source | %s | %s |\n", code(c.old.Source), code(c.new.Source))
@@ -95,9 +107,12 @@ func (c changelog) markdown() string {
 // then per package the incompatible changes grouped by kind, then the
 // compatible ones.
 func (c changelog) writeGoAPI(b *strings.Builder) {
-	if c.goAPIErr != nil {
-		b.WriteString("**The regenerated code does not type-check**; the comparison below covers what did:\n\n```\n")
-		b.WriteString(strings.TrimSpace(c.goAPIErr.Error()))
+	for _, e := range []*TypeCheckError{c.goAPI.NewTypeErrors, c.goAPI.OldTypeErrors} {
+		if e == nil {
+			continue
+		}
+		fmt.Fprintf(b, "**The %s tree does not type-check**; the comparison below covers what did:\n\n```\n", e.Tree)
+		b.WriteString(strings.TrimSpace(strings.Join(e.Errors, "\n")))
 		b.WriteString("\n```\n\n")
 	}
 	if c.goAPI.Empty() {

@@ -30,19 +30,19 @@ func TestVerdict(t *testing.T) {
 		name  string
 		spec  *specdiff.Report
 		goAPI GoAPIDiff
-		err   error
 		want  string
 	}{
-		{"nothing", &specdiff.Report{}, GoAPIDiff{}, nil, VerdictNoChange},
-		{"operation added", addedOnly, goAdded, nil, VerdictNotBreaking},
-		{"only a Go name added", &specdiff.Report{}, goAdded, nil, VerdictNotBreaking},
-		{"operation removed", removedOnly, GoAPIDiff{}, nil, VerdictBreaking},
-		{"T to *T, spec not breaking", addedOnly, goToPtr, nil, VerdictBreaking},
-		{"new tree does not type-check", addedOnly, goAdded, typeErrs, VerdictBreaking},
+		{"nothing", &specdiff.Report{}, GoAPIDiff{}, VerdictNoChange},
+		{"operation added", addedOnly, goAdded, VerdictNotBreaking},
+		{"only a Go name added", &specdiff.Report{}, goAdded, VerdictNotBreaking},
+		{"operation removed", removedOnly, GoAPIDiff{}, VerdictBreaking},
+		{"T to *T, spec not breaking", addedOnly, goToPtr, VerdictBreaking},
+		{"new tree does not type-check", addedOnly, GoAPIDiff{Packages: goAdded.Packages, NewTypeErrors: typeErrs}, VerdictBreaking},
+		{"old tree did not type-check", addedOnly, GoAPIDiff{Packages: goAdded.Packages, OldTypeErrors: &TypeCheckError{Tree: TreeOld}}, VerdictNotBreaking},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, Verdict(tt.spec, tt.goAPI, tt.err))
+			assert.Equal(t, tt.want, Verdict(tt.spec, tt.goAPI))
 		})
 	}
 }
@@ -84,10 +84,11 @@ func TestMarkdownHasVerdictSourcesSpecAndGoAPI(t *testing.T) {
 
 func TestMarkdownShowsTypeErrors(t *testing.T) {
 	c := testChangelog()
-	c.goAPI, c.goAPIErr = goAdded, typeErrs
+	c.goAPI = GoAPIDiff{Packages: goAdded.Packages, NewTypeErrors: typeErrs}
 	md := c.markdown()
 	assert.Contains(t, md, "**Verdict: breaking**")
 	assert.Contains(t, md, "- the regenerated code does not type-check;")
+	assert.Contains(t, md, "**The new tree does not type-check**")
 	assert.Contains(t, md, "undefined: gen.Gadget")
 }
 

@@ -75,6 +75,11 @@ type PackageAPIDiff struct {
 type GoAPIDiff struct {
 	// Packages holds one entry per package of APIPackages, in that order.
 	Packages []PackageAPIDiff
+	// OldTypeErrors and NewTypeErrors are set when a tree does not
+	// type-check; the comparison then covers what did. A new tree that does
+	// not type-check is breaking; an old one only happens when the tree
+	// before the update was broken already.
+	OldTypeErrors, NewTypeErrors *TypeCheckError
 }
 
 // IncompatibleCount returns the number of incompatible changes.
@@ -95,11 +100,14 @@ func (d GoAPIDiff) CompatibleCount() int {
 	return n
 }
 
-// Breaking reports whether the Go API changed incompatibly.
-func (d GoAPIDiff) Breaking() bool { return d.IncompatibleCount() > 0 }
+// Breaking reports whether the Go API changed incompatibly or the new tree
+// does not type-check.
+func (d GoAPIDiff) Breaking() bool { return d.IncompatibleCount() > 0 || d.NewTypeErrors != nil }
 
 // Empty reports whether the Go API did not change.
-func (d GoAPIDiff) Empty() bool { return d.IncompatibleCount() == 0 && d.CompatibleCount() == 0 }
+func (d GoAPIDiff) Empty() bool {
+	return d.IncompatibleCount() == 0 && d.CompatibleCount() == 0 && d.NewTypeErrors == nil
+}
 
 // Count returns the number of incompatible changes of kind in all packages.
 func (d GoAPIDiff) Count(kind string) int {
@@ -118,21 +126,19 @@ func (d GoAPIDiff) Count(kind string) int {
 // root) in the module trees oldRoot and newRoot and compares their exported
 // API with apidiff. A package missing from the old tree counts as new
 // (every exported name added); one missing from the new tree as removed.
-//
-// When the new tree does not type-check (the new spec breaks seam/, say),
-// the error is a *TypeCheckError for TreeNew and the diff is still made from
-// what type-checked; any other error comes with an empty diff.
+// Type errors do not stop the comparison: they are recorded in
+// OldTypeErrors and NewTypeErrors. The error is for trees that cannot be
+// loaded at all.
 func DiffGoAPI(ctx context.Context, oldRoot, newRoot string, pkgs []string) (GoAPIDiff, error) {
+	var d GoAPIDiff
 	oldPkgs, err := loadTypes(ctx, TreeOld, oldRoot, pkgs)
-	if err != nil {
+	if !errors.As(err, &d.OldTypeErrors) && err != nil {
 		return GoAPIDiff{}, err
 	}
-	newPkgs, newErr := loadTypes(ctx, TreeNew, newRoot, pkgs)
-	var typeErr *TypeCheckError
-	if newErr != nil && !errors.As(newErr, &typeErr) {
-		return GoAPIDiff{}, newErr
+	newPkgs, err := loadTypes(ctx, TreeNew, newRoot, pkgs)
+	if !errors.As(err, &d.NewTypeErrors) && err != nil {
+		return GoAPIDiff{}, err
 	}
-	var d GoAPIDiff
 	for _, rel := range pkgs {
 		o, n := oldPkgs[rel], newPkgs[rel]
 		switch {
@@ -145,7 +151,7 @@ func DiffGoAPI(ctx context.Context, oldRoot, newRoot string, pkgs []string) (GoA
 		}
 		d.Packages = append(d.Packages, packageDiff(rel, apidiff.Changes(o, n)))
 	}
-	return d, newErr
+	return d, nil
 }
 
 // Trees named in a TypeCheckError.

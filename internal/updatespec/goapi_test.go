@@ -105,12 +105,22 @@ func TestDiffGoAPITypeErrorsInTheNewTree(t *testing.T) {
 	defer cancel()
 
 	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen", "seam"})
-	var typeErr *TypeCheckError
-	require.ErrorAs(t, err, &typeErr)
-	assert.Equal(t, TreeNew, typeErr.Tree)
-	assert.Contains(t, err.Error(), "AccessCode")
+	require.NoError(t, err)
+	require.NotNil(t, d.NewTypeErrors)
+	assert.Nil(t, d.OldTypeErrors)
+	assert.Equal(t, TreeNew, d.NewTypeErrors.Tree)
+	assert.Contains(t, d.NewTypeErrors.Error(), "AccessCode")
+	assert.True(t, d.Breaking())
 	require.NotEmpty(t, d.Packages)
 	assert.Contains(t, d.Packages[0].Incompatible, GoChange{Kind: KindRemoved, Object: "AccessCode", Message: "removed"})
+
+	// The other way round, the old tree is the broken one: recorded, and
+	// the comparison still made.
+	back, err := DiffGoAPI(ctx, newRoot, oldRoot, []string{"gen", "seam"})
+	require.NoError(t, err)
+	require.NotNil(t, back.OldTypeErrors)
+	assert.Nil(t, back.NewTypeErrors)
+	assert.Contains(t, back.Packages[0].Compatible, GoChange{Kind: "compatible", Object: "AccessCode", Message: "added"})
 }
 
 // TestDiffGoAPIOursToIgnore: the spec metadata constants change value with

@@ -1,11 +1,13 @@
 package updatespec
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -32,11 +34,9 @@ type Result struct {
 	// normalised; nil when unchanged.
 	Spec *specdiff.Report
 	// GoAPI is apidiff's comparison of the Go API of APIPackages, the tree
-	// before the update against the tree after it.
+	// before the update against the tree after it (with the type errors of
+	// either tree, if any).
 	GoAPI GoAPIDiff
-	// GoAPIError is set when the new tree does not type-check (then the
-	// verdict is breaking and GoAPI is what could be compared).
-	GoAPIError error
 	// Changelog is the Markdown changelog, also written to ChangelogPath.
 	Changelog     string
 	ChangelogPath string
@@ -46,6 +46,10 @@ type Result struct {
 	// OldSpecPath is the copy of the previous openapi.json; empty when
 	// unchanged or when there was none.
 	OldSpecPath string
+	// CheckFailure is set when go build or go test failed after
+	// regenerating: the command and the end of its output. The verdict is
+	// then breaking and the changelog starts with it.
+	CheckFailure string
 	// OldTreePath is the copy of go.mod, go.sum and the non-test Go files of
 	// APIPackages taken before regenerating; empty when unchanged.
 	OldTreePath string
@@ -119,7 +123,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
 
-	if err := check(ctx, opts); err != nil {
+	if failure, err := check(ctx, opts); err != nil {
+		res.CheckFailure = failure
+		res.Verdict = VerdictBreaking
+		if werr := writeDescription(opts, res); werr != nil {
+			return res, errors.Join(err, werr)
+		}
 		return res, err
 	}
 	return res, nil
@@ -139,13 +148,16 @@ func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) er
 		return fmt.Errorf("compare the specs: %w", err)
 	}
 	fmt.Fprintf(opts.log(), "update-spec: comparing the Go API of %s with apidiff\n", strings.Join(APIPackages, ", "))
-	res.GoAPI, res.GoAPIError = DiffGoAPI(ctx, res.OldTreePath, root, APIPackages)
-	var typeErr *TypeCheckError
-	if res.GoAPIError != nil && (!errors.As(res.GoAPIError, &typeErr) || typeErr.Tree != TreeNew) {
-		return fmt.Errorf("compare the Go API: %w", res.GoAPIError)
+	if res.GoAPI, err = DiffGoAPI(ctx, res.OldTreePath, root, APIPackages); err != nil {
+		return fmt.Errorf("compare the Go API: %w", err)
 	}
-	res.Verdict = Verdict(res.Spec, res.GoAPI, res.GoAPIError)
+	res.Verdict = Verdict(res.Spec, res.GoAPI)
+	return writeDescription(opts, res)
+}
 
+// writeDescription renders the changelog of res and writes it and the PR
+// body.
+func writeDescription(opts Options, res *Result) error {
 	maxItems := opts.MaxItems
 	switch {
 	case maxItems == 0:
@@ -153,7 +165,10 @@ func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) er
 	case maxItems < 0:
 		maxItems = 0
 	}
-	log := changelog{old: res.Old, new: res.New, spec: res.Spec, goAPI: res.GoAPI, goAPIErr: res.GoAPIError, maxItems: maxItems}
+	log := changelog{
+		old: res.Old, new: res.New, spec: res.Spec, goAPI: res.GoAPI,
+		checkFailure: res.CheckFailure, maxItems: maxItems,
+	}
 	res.Changelog = log.markdown()
 	return writeChangelog(opts, res, log.prBody(MaxPRBodyBytes))
 }
@@ -178,23 +193,43 @@ func writeChangelog(opts Options, res *Result, body string) error {
 	return writeFile(res.PRBodyPath, []byte(body))
 }
 
-// check builds the module and, unless opts.NoTest, runs its tests.
-func check(ctx context.Context, opts Options) error {
+// maxFailureBytes bounds the output kept in Result.CheckFailure.
+const maxFailureBytes = 16 << 10
+
+// check builds the module and, unless opts.NoTest, runs its tests. On
+// failure it returns the failing command with the end of its output.
+func check(ctx context.Context, opts Options) (string, error) {
 	steps := [][]string{{"build", "./..."}}
 	if !opts.NoTest {
 		steps = append(steps, []string{"test", "./..."})
 	}
 	for _, args := range steps {
-		fmt.Fprintf(opts.log(), "update-spec: go %s\n", strings.Join(args, " "))
+		command := "go " + strings.Join(args, " ")
+		fmt.Fprintf(opts.log(), "update-spec: %s\n", command)
+		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, opts.goCmd(), args...)
 		cmd.Dir = opts.root()
-		cmd.Stdout = opts.log()
-		cmd.Stderr = opts.log()
+		cmd.Stdout = io.MultiWriter(opts.log(), &out)
+		cmd.Stderr = cmd.Stdout
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go %s after regenerating: %w", strings.Join(args, " "), err)
+			failure := fmt.Sprintf("$ %s\n%s\n%v", command, outputTail(out.Bytes(), maxFailureBytes), err)
+			return failure, fmt.Errorf("%s after regenerating: %w", command, err)
 		}
 	}
-	return nil
+	return "", nil
+}
+
+// outputTail returns the end of out, at most limit bytes from a line start.
+func outputTail(out []byte, limit int) string {
+	s := strings.TrimRight(string(out), "\n")
+	if len(s) <= limit {
+		return s
+	}
+	s = s[len(s)-limit:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return "…\n" + s
 }
 
 // pinned is the source the regeneration pulls from: for npm, the version

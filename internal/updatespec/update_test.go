@@ -64,7 +64,8 @@ func TestRunUpdatesAndDescribesTheChange(t *testing.T) {
 	assert.True(t, res.Spec.HasOperation("endpoint-added", "POST /widgets/list"), res.Spec.Markdown(0))
 	assert.True(t, res.Spec.HasOperation("api-path-removed-without-deprecation", "POST /gadgets/list"), res.Spec.Markdown(0))
 	// The Go API (apidiff on gen; there is no seam/ in this module).
-	require.NoError(t, res.GoAPIError)
+	assert.Nil(t, res.GoAPI.NewTypeErrors)
+	assert.Nil(t, res.GoAPI.OldTypeErrors)
 	require.Len(t, res.GoAPI.Packages, 1)
 	gen := res.GoAPI.Packages[0]
 	assert.Contains(t, gen.Incompatible, GoChange{Kind: KindRemoved, Object: "Gadget", Message: "removed"})
@@ -125,7 +126,13 @@ func TestRunKeepsRegeneratedFilesWhenTheBuildFails(t *testing.T) {
 	assert.Contains(t, err.Error(), "go build ./...")
 	require.NotNil(t, res, "the changelog is still reported")
 	assert.True(t, res.Breaking())
-	assert.Contains(t, readString(t, res.ChangelogPath), "- `Gadget`: removed")
+	assert.Contains(t, res.CheckFailure, "$ go build ./...")
+	assert.Contains(t, res.CheckFailure, "undefined: gen.Gadget", "the failure output is kept")
+	changelog := readString(t, res.ChangelogPath)
+	assert.Contains(t, changelog, "- `Gadget`: removed")
+	assert.Contains(t, changelog, "## The build or the tests fail with the new spec")
+	assert.Contains(t, changelog, "undefined: gen.Gadget")
+	assert.Contains(t, readString(t, res.PRBodyPath), "undefined: gen.Gadget", "the PR body shows the failure")
 	assert.Contains(t, readString(t, filepath.Join(root, "openapi.meta.json")), "v2.json")
 }
 
@@ -147,6 +154,9 @@ func TestRunRunsTestsUnlessNoTest(t *testing.T) {
 	assert.Contains(t, err.Error(), "go test ./...")
 	require.NotNil(t, res)
 	assert.True(t, res.Changed)
+	assert.True(t, res.Breaking(), "a spec that fails the tests is breaking")
+	assert.Contains(t, res.CheckFailure, "planted failure")
+	assert.Contains(t, res.Changelog, "planted failure")
 }
 
 func TestRunFailedPullWritesNothing(t *testing.T) {
