@@ -65,8 +65,11 @@ check-pipeline: ## needs the npm registry: the pipeline on other specs (1.721.0)
 	echo "check-pipeline: OK in $$((SECONDS - started)) s"
 
 .PHONY: check-generated
-check-generated: ## regenerate gen/ offline from the committed openapi.json; fail if anything changed
-	@SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
+check-generated: ## regenerate gen/ offline from the committed openapi.json, with the committed settings; fail if anything changed
+	@undocumented=$$(sed -n 's/^const IncludesUndocumented = \(true\|false\)$$/\1/p' gen/spec.gen.go); \
+	if [ -z "$$undocumented" ]; then echo "check-generated: no IncludesUndocumented constant in gen/spec.gen.go" >&2; exit 1; fi; \
+	echo "check-generated: settings of the committed output: SEAM_INCLUDE_UNDOCUMENTED=$$undocumented (the environment's value is ignored)"; \
+	SEAM_INCLUDE_UNDOCUMENTED=$$undocumented SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
 	@untracked=$$(git ls-files --others --exclude-standard -- gen); \
 	if git diff --quiet -- $(GENERATED) && [ -z "$$untracked" ]; then \
 		echo "check-generated: gen/ is up to date with openapi.json"; exit 0; fi; \

@@ -4,10 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/internal/specsource"
 )
 
 // The tests below run the real pipeline and go command on two tiny specs
@@ -55,7 +58,8 @@ func TestRunUpdatesAndDescribesTheChange(t *testing.T) {
 	assert.True(t, res.Changed)
 	assert.True(t, res.Breaking())
 	assert.Equal(t, first.Meta, res.Old)
-	assert.Equal(t, testdataSource(t, "v2.json"), res.New.Source)
+	assert.Equal(t, specsource.RepoSource(testdataSource(t, "v2.json"), root), res.New.Source)
+	assert.True(t, strings.HasPrefix(res.New.Source, "file:../"), "recorded relative to the module root: %s", res.New.Source)
 	assert.NotEqual(t, res.Old.SHA256, res.New.SHA256)
 
 	// The spec comparison (oasdiff on the normalised specs).
