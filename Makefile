@@ -39,7 +39,7 @@ help: ## list the targets
 .PHONY: test
 test: ## hermetic once set up (go mod download, make fake-install): vet, generated code, vendoring, every test once (-race but NORACE_PKGS)
 	@echo "==> fake server (scripts/fake)"
-	@go run ./scripts/fakeserver install || { echo "make test: FAILED: the fake Seam server is not installed: run make fake-install (needs the npm registry)"; exit 1; }
+	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in scripts/fake (the first install needs the npm registry: make fake-install)"; exit 1; }
 	@echo "==> go vet ./..."
 	@go vet ./... || { echo "make test: FAILED at go vet ./... (no test ran)"; exit 1; }
 	@echo "==> make check-generated"

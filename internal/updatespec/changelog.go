@@ -3,6 +3,7 @@ package updatespec
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamgo/seam-go/internal/specdiff"
 	"github.com/seamgo/seam-go/internal/specsource"
@@ -149,12 +150,24 @@ func (c changelog) writeGoAPI(b *strings.Builder) {
 	}
 }
 
+// maxGoMessage bounds one apidiff message in the changelog: a changed
+// inline struct is spelled out whole.
+const maxGoMessage = 240
+
 // goChangeLine formats one apidiff change for a list.
 func goChangeLine(ch GoChange) string {
-	if ch.Object == "" {
-		return ch.Message
+	msg := ch.Message
+	if len(msg) > maxGoMessage {
+		cut := maxGoMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
 	}
-	return code(ch.Object) + ": " + ch.Message
+	if ch.Object == "" {
+		return msg
+	}
+	return code(ch.Object) + ": " + msg
 }
 
 // specVerdictLine turns specdiff's leading "**Verdict: …**" into

@@ -149,7 +149,7 @@ func DiffGoAPI(ctx context.Context, oldRoot, newRoot string, pkgs []string) (GoA
 		case n == nil:
 			n = types.NewPackage(o.Path(), o.Name())
 		}
-		d.Packages = append(d.Packages, packageDiff(rel, apidiff.Changes(o, n)))
+		d.Packages = append(d.Packages, packageDiff(rel, apidiff.Changes(o, n), o, n))
 	}
 	return d, nil
 }
@@ -177,8 +177,9 @@ func (e *TypeCheckError) Error() string {
 	return fmt.Sprintf("the %s tree (%s) does not type-check:\n  %s", e.Tree, e.Root, strings.Join(e.Errors, "\n  "))
 }
 
-// packageDiff classifies and sorts apidiff's report for one package.
-func packageDiff(rel string, r apidiff.Report) PackageAPIDiff {
+// packageDiff classifies and sorts apidiff's report for one package, whose
+// old and new types are oldPkg and newPkg (see refineTypeChanges).
+func packageDiff(rel string, r apidiff.Report, oldPkg, newPkg *types.Package) PackageAPIDiff {
 	p := PackageAPIDiff{Package: rel}
 	for _, c := range r.Changes {
 		object, message, ok := strings.Cut(c.Message, ": ")
@@ -201,6 +202,7 @@ func packageDiff(rel string, r apidiff.Report) PackageAPIDiff {
 		gc.Kind = classify(message)
 		p.Incompatible = append(p.Incompatible, gc)
 	}
+	p.Incompatible = refineTypeChanges(p.Incompatible, oldPkg, newPkg)
 	slices.SortFunc(p.Incompatible, func(a, b GoChange) int {
 		if ka, kb := slices.Index(kindOrder, a.Kind), slices.Index(kindOrder, b.Kind); ka != kb {
 			return ka - kb

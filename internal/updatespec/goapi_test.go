@@ -146,6 +146,61 @@ func TestDiffGoAPIOursToIgnore(t *testing.T) {
 	assert.Equal(t, []GoChange{{Kind: "compatible", Object: "ClientInterface.B", Message: NoteInterfaceMethod}}, d.Packages[0].Compatible)
 }
 
+// TestDiffGoAPIFindsFlipsInsideInlineStructs: oapi-codegen writes inline
+// objects as anonymous structs, which apidiff reports whole; the fields
+// inside that flip between T and *T are listed one by one.
+func TestDiffGoAPIFindsFlipsInsideInlineStructs(t *testing.T) {
+	oldRoot := writeTree(t, map[string]string{
+		"gen/types.go": `package gen
+
+type Entrance struct {
+	Brivo *struct {
+		PointID string
+		SiteID  *float64
+		Gone    bool
+	}
+	Errors []struct{ Code string }
+	Extra  *struct{ A string }
+	Sites  []struct{ ID string }
+}
+`,
+	})
+	newRoot := writeTree(t, map[string]string{
+		"gen/types.go": `package gen
+
+type Entrance struct {
+	Brivo *struct {
+		PointID *string
+		SiteID  float64
+	}
+	Errors []struct{ Code int }
+	Extra  *struct {
+		A string
+		B int
+	}
+	Sites *[]struct{ ID *string }
+}
+`,
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	defer cancel()
+
+	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen"})
+	require.NoError(t, err)
+	require.Len(t, d.Packages, 1)
+	assert.Equal(t, []GoChange{
+		{Kind: KindRemoved, Object: "Entrance.Brivo.Gone", Message: "removed"},
+		{Kind: KindNowPointer, Object: "Entrance.Brivo.PointID", Message: "changed from string to *string"},
+		{Kind: KindNowPointer, Object: "Entrance.Sites", Message: "changed from []struct{…} to *[]struct{…}"},
+		{Kind: KindNowPointer, Object: "Entrance.Sites[].ID", Message: "changed from string to *string"},
+		{Kind: KindNowValue, Object: "Entrance.Brivo.SiteID", Message: "changed from *float64 to float64"},
+		{Kind: KindTypeChanged, Object: "Entrance.Errors[].Code", Message: "changed from string to int"},
+		{Kind: KindTypeChanged, Object: "Entrance.Extra", Message: "fields added to an inline struct: Entrance.Extra.B"},
+	}, d.Packages[0].Incompatible)
+	assert.Equal(t, 3, d.Count(KindNowPointer))
+	assert.Equal(t, 1, d.Count(KindNowValue))
+}
+
 func TestClassify(t *testing.T) {
 	for msg, want := range map[string]string{
 		"removed":                                  KindRemoved,
