@@ -56,12 +56,14 @@ test: ## hermetic once set up (go mod download, make fake-install): vet, generat
 	} | "$$tmp/testsummary"
 
 .PHONY: check-pipeline
-check-pipeline: ## needs the npm registry: the pipeline on other specs (1.721.0) and update-spec end to end (1.955.0 -> 1.977.0)
+check-pipeline: ## needs the npm registry: the pipeline on other specs (1.721.0), update-spec end to end (1.955.0 -> 1.977.0), consumer-deps
 	@started=$$SECONDS; \
 	echo "==> make check-spec-change (1.721.0)"; \
 	$(MAKE) check-spec-change ARGS=--gen-only || { echo "make check-pipeline: FAILED at check-spec-change"; exit 1; }; \
 	echo "==> make check-update-spec (1.955.0 -> 1.977.0)"; \
 	$(MAKE) check-update-spec || { echo "make check-pipeline: FAILED at check-update-spec"; exit 1; }; \
+	echo "==> make consumer-deps"; \
+	$(MAKE) consumer-deps || { echo "make check-pipeline: FAILED at consumer-deps"; exit 1; }; \
 	echo "check-pipeline: OK in $$((SECONDS - started)) s"
 
 .PHONY: check-generated

@@ -20,7 +20,7 @@ var (
 	removedOnly = &specdiff.Report{Changes: []specdiff.Change{
 		{Level: specdiff.Breaking, ID: "api-removed-without-deprecation", Method: "POST", Path: "/gadgets/list", Text: "api removed without deprecation"},
 	}}
-	goAdded  = GoAPIDiff{Packages: []PackageAPIDiff{{Package: "gen", Compatible: []GoChange{{Kind: "compatible", Object: "Widget", Message: "added"}}}}}
+	goAdded  = GoAPIDiff{Packages: []PackageAPIDiff{{Package: "gen", Compatible: []GoChange{{Kind: KindCompatible, Object: "Widget", Message: "added"}}}}}
 	goToPtr  = GoAPIDiff{Packages: []PackageAPIDiff{{Package: "gen", Incompatible: []GoChange{{Kind: KindNowPointer, Object: "Widget.Color", Message: "changed from string to *string"}}}}}
 	typeErrs = &TypeCheckError{Tree: TreeNew, Root: "/x", Errors: []string{"seam/a.go:1:2: undefined: gen.Gadget"}}
 )
@@ -58,7 +58,7 @@ func testChangelog() changelog {
 				{Kind: KindRemoved, Object: "Gadget", Message: "removed"},
 				{Kind: KindNowPointer, Object: "Widget.Color", Message: "changed from string to *string"},
 			},
-			Compatible: []GoChange{{Kind: "compatible", Object: "WidgetsList", Message: "added"}},
+			Compatible: []GoChange{{Kind: KindCompatible, Object: "WidgetsList", Message: "added"}},
 		}}},
 		maxItems: 50,
 	}
@@ -155,7 +155,7 @@ func TestTypeCheckErrorIsFoundWrapped(t *testing.T) {
 func manyChanges(prefix string, n int) []GoChange {
 	cs := make([]GoChange, n)
 	for i := range cs {
-		cs[i] = GoChange{Kind: "compatible", Object: fmt.Sprintf("%s%d", prefix, i), Message: "added"}
+		cs[i] = GoChange{Kind: KindCompatible, Object: fmt.Sprintf("%s%d", prefix, i), Message: "added"}
 	}
 	return cs
 }

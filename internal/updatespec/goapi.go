@@ -27,6 +27,8 @@ const (
 	KindNowValue     = "*T → T (now required)"
 	KindTypeChanged  = "type changed"
 	KindOtherChanged = "other incompatible change"
+	// KindCompatible marks a compatible change (an addition).
+	KindCompatible = "compatible"
 )
 
 // specInfoConstants are the constants of gen/spec.gen.go (and their copies
@@ -50,8 +52,8 @@ var kindOrder = []string{KindRemoved, KindNowPointer, KindNowValue, KindTypeChan
 
 // GoChange is one change of the Go API reported by apidiff.
 type GoChange struct {
-	// Kind is one of the Kind constants for an incompatible change, or
-	// "compatible".
+	// Kind is one of the Kind constants: KindCompatible for a compatible
+	// change, another for an incompatible one.
 	Kind string
 	// Object names what changed, such as "AccessCode.Code" (a field).
 	Object string
@@ -173,6 +175,7 @@ type TypeCheckError struct {
 // maxTypeErrors bounds TypeCheckError.Errors.
 const maxTypeErrors = 20
 
+// Error lists the type errors.
 func (e *TypeCheckError) Error() string {
 	return fmt.Sprintf("the %s tree (%s) does not type-check:\n  %s", e.Tree, e.Root, strings.Join(e.Errors, "\n  "))
 }
@@ -189,7 +192,7 @@ func packageDiff(rel string, r apidiff.Report, oldPkg, newPkg *types.Package) Pa
 		if specInfoConstants[object] && strings.HasPrefix(message, "value changed") {
 			continue
 		}
-		gc := GoChange{Kind: "compatible", Object: object, Message: message}
+		gc := GoChange{Kind: KindCompatible, Object: object, Message: message}
 		if !c.Compatible && message == "added" && rel == "gen" && hasAnyPrefix(object, generatedInterfaces) {
 			gc.Message = NoteInterfaceMethod
 			p.Compatible = append(p.Compatible, gc)

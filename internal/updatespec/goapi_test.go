@@ -78,7 +78,7 @@ type Device struct{}
 		{Kind: KindNowValue, Object: "AccessCode.Name", Message: "changed from *string to string"},
 		{Kind: KindTypeChanged, Object: "AccessCode.Starts", Message: "changed from int64 to string"},
 	}, gen.Incompatible)
-	assert.Contains(t, gen.Compatible, GoChange{Kind: "compatible", Object: "Device", Message: "added"})
+	assert.Contains(t, gen.Compatible, GoChange{Kind: KindCompatible, Object: "Device", Message: "added"})
 	assert.Empty(t, seam.Incompatible)
 	assert.True(t, d.Breaking())
 	assert.Equal(t, 1, d.Count(KindNowPointer))
@@ -120,7 +120,7 @@ func TestDiffGoAPITypeErrorsInTheNewTree(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, back.OldTypeErrors)
 	assert.Nil(t, back.NewTypeErrors)
-	assert.Contains(t, back.Packages[0].Compatible, GoChange{Kind: "compatible", Object: "AccessCode", Message: "added"})
+	assert.Contains(t, back.Packages[0].Compatible, GoChange{Kind: KindCompatible, Object: "AccessCode", Message: "added"})
 }
 
 // TestDiffGoAPIOursToIgnore: the spec metadata constants change value with
@@ -143,7 +143,7 @@ func TestDiffGoAPIOursToIgnore(t *testing.T) {
 		{Kind: KindOtherChanged, Object: "Limit", Message: "value changed from 1 to 2"},
 		{Kind: KindOtherChanged, Object: "Other.B", Message: "added"},
 	}, d.Packages[0].Incompatible)
-	assert.Equal(t, []GoChange{{Kind: "compatible", Object: "ClientInterface.B", Message: NoteInterfaceMethod}}, d.Packages[0].Compatible)
+	assert.Equal(t, []GoChange{{Kind: KindCompatible, Object: "ClientInterface.B", Message: NoteInterfaceMethod}}, d.Packages[0].Compatible)
 }
 
 // TestDiffGoAPIFindsFlipsInsideInlineStructs: oapi-codegen writes inline

@@ -73,8 +73,8 @@ func TestRunUpdatesAndDescribesTheChange(t *testing.T) {
 	require.Len(t, res.GoAPI.Packages, 1)
 	gen := res.GoAPI.Packages[0]
 	assert.Contains(t, gen.Incompatible, GoChange{Kind: KindRemoved, Object: "Gadget", Message: "removed"})
-	assert.Contains(t, gen.Compatible, GoChange{Kind: "compatible", Object: "WidgetsListResponseBody", Message: "added"})
-	assert.NotContains(t, gen.Compatible, GoChange{Kind: "compatible", Object: "Widget", Message: "added"})
+	assert.Contains(t, gen.Compatible, GoChange{Kind: KindCompatible, Object: "WidgetsListResponseBody", Message: "added"})
+	assert.NotContains(t, gen.Compatible, GoChange{Kind: KindCompatible, Object: "Widget", Message: "added"})
 	assert.DirExists(t, filepath.Join(res.OldTreePath, "gen"), "the old tree is kept for inspection")
 
 	// The files.
@@ -115,7 +115,7 @@ func TestRunNotBreakingWhenOnlyAdding(t *testing.T) {
 	assert.True(t, res.Changed)
 	assert.Equal(t, VerdictNotBreaking, res.Verdict, res.Changelog)
 	assert.False(t, res.GoAPI.Breaking())
-	assert.Contains(t, res.GoAPI.Packages[0].Compatible, GoChange{Kind: "compatible", Object: "Gadget", Message: "added"})
+	assert.Contains(t, res.GoAPI.Packages[0].Compatible, GoChange{Kind: KindCompatible, Object: "Gadget", Message: "added"})
 	assert.Contains(t, res.Changelog, "**Verdict: not breaking**")
 }
 
