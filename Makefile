@@ -13,12 +13,6 @@ MAKEFLAGS += --no-print-directory
 # Files the generator writes; check-generated fails when they change.
 GENERATED := gen openapi.json openapi.meta.json
 
-# Packages make test runs without -race (every other one runs under -race,
-# and every test runs once): the normaliser and update-spec run the
-# pipeline on the 4 MB spec in one goroutine, where -race finds nothing and
-# costs 15x (internal/normalize: 3.7 s plain, 54 s under -race on 2 cores).
-NORACE_PKGS := ./internal/normalize ./internal/updatespec
-
 # Extra arguments for the script targets, e.g. make update-spec ARGS=1.978.0
 ARGS ?=
 
@@ -37,7 +31,7 @@ help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 .PHONY: test
-test: ## hermetic once set up (go mod download, make fake-install): vet, generated code, vendoring, every test once (-race but NORACE_PKGS)
+test: ## hermetic once set up (go mod download, make fake-install): vet, generated code, vendoring, every test once, under -race
 	@echo "==> fake server (scripts/fake)"
 	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in scripts/fake (the first install needs the npm registry: make fake-install)"; exit 1; }
 	@echo "==> go vet ./..."
@@ -48,11 +42,8 @@ test: ## hermetic once set up (go mod download, make fake-install): vet, generat
 	@$(MAKE) vendor-check || { echo "make test: FAILED at make vendor-check (no test ran)"; exit 1; }
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	go build -o "$$tmp/testsummary" ./scripts/testsummary; \
-	race=$$(go list ./... | grep -vxF -f <(go list $(NORACE_PKGS))); \
-	{ echo "==> go test -race -count=1 (every package but $(NORACE_PKGS); compiling first, then a line per package)"; \
-	  go test -json -race -count=1 $$race; \
-	  echo "==> go test -count=1 $(NORACE_PKGS) (single-goroutine pipeline code, not under -race)"; \
-	  go test -json -count=1 $(NORACE_PKGS); \
+	{ echo "==> go test -race -count=1 ./... (compiling first, then a line per package as it finishes)"; \
+	  go test -json -race -count=1 ./...; \
 	} | "$$tmp/testsummary"
 
 .PHONY: check-pipeline
