@@ -1,7 +1,9 @@
 # Build and test entry points. `make test` is the one command users and CI
 # run; `make` alone lists the targets. Needs GNU make, Go (see go.mod), and
 # Node.js 20+ with npm for the tests and the demo (they start the official
-# fake Seam server, installed on first use from scripts/fake).
+# fake Seam server, installed from scripts/fake by make fake-install).
+# After the one-time setup (go mod download, make fake-install) make test
+# needs no network; make check-pipeline needs the npm registry.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,28 +31,38 @@ help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 .PHONY: test
-test: ## vet, check generated code and the spec pipeline, vendoring, all tests (unit + integration on the fake), race-test seam/
+test: ## hermetic once set up (go mod download, make fake-install): vet, generated code, vendoring, every test once, under -race
+	@echo "==> fake server (scripts/fake)"
+	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in scripts/fake (the first install needs the npm registry: make fake-install)"; exit 1; }
 	@echo "==> go vet ./..."
 	@go vet ./... || { echo "make test: FAILED at go vet ./... (no test ran)"; exit 1; }
 	@echo "==> make check-generated"
 	@$(MAKE) check-generated || { echo "make test: FAILED at make check-generated (no test ran)"; exit 1; }
-	@echo "==> make check-spec-change"
-	@$(MAKE) check-spec-change ARGS=--gen-only || { echo "make test: FAILED at make check-spec-change (no test ran)"; exit 1; }
-	@echo "==> make check-update-spec"
-	@$(MAKE) check-update-spec || { echo "make test: FAILED at make check-update-spec (no test ran)"; exit 1; }
 	@echo "==> make vendor-check"
 	@$(MAKE) vendor-check || { echo "make test: FAILED at make vendor-check (no test ran)"; exit 1; }
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	go build -o "$$tmp/testsummary" ./scripts/testsummary; \
-	{ echo "==> go test -count=1 ./..."; \
-	  go test -json -count=1 ./... && \
-	  { echo "==> go test -race -count=1 ./seam/..."; \
-	    go test -json -race -count=1 ./seam/...; }; \
+	{ echo "==> go test -race -count=1 ./... (compiling first, then a line per package as it finishes)"; \
+	  go test -json -race -count=1 ./...; \
 	} | "$$tmp/testsummary"
 
+.PHONY: check-pipeline
+check-pipeline: ## needs the npm registry: the pipeline on other specs (1.721.0), update-spec end to end (1.955.0 -> 1.977.0), consumer-deps
+	@started=$$SECONDS; \
+	echo "==> make check-spec-change (1.721.0)"; \
+	$(MAKE) check-spec-change ARGS=--gen-only || { echo "make check-pipeline: FAILED at check-spec-change"; exit 1; }; \
+	echo "==> make check-update-spec (1.955.0 -> 1.977.0)"; \
+	$(MAKE) check-update-spec || { echo "make check-pipeline: FAILED at check-update-spec"; exit 1; }; \
+	echo "==> make consumer-deps"; \
+	$(MAKE) consumer-deps || { echo "make check-pipeline: FAILED at consumer-deps"; exit 1; }; \
+	echo "check-pipeline: OK in $$((SECONDS - started)) s"
+
 .PHONY: check-generated
-check-generated: ## regenerate gen/ offline from the committed openapi.json; fail if anything changed
-	@SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
+check-generated: ## regenerate gen/ offline from the committed openapi.json, with the committed settings; fail if anything changed
+	@undocumented=$$(sed -n 's/^const IncludesUndocumented = \(true\|false\)$$/\1/p' gen/spec.gen.go); \
+	if [ -z "$$undocumented" ]; then echo "check-generated: no IncludesUndocumented constant in gen/spec.gen.go" >&2; exit 1; fi; \
+	echo "check-generated: settings of the committed output: SEAM_INCLUDE_UNDOCUMENTED=$$undocumented (the environment's value is ignored)"; \
+	SEAM_INCLUDE_UNDOCUMENTED=$$undocumented SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
 	@untracked=$$(git ls-files --others --exclude-standard -- gen "seam/*.gen.go"); \
 	if git diff --quiet -- $(GENERATED) && [ -z "$$untracked" ]; then \
 		echo "check-generated: gen/ and seam/*.gen.go are up to date with openapi.json"; exit 0; fi; \
@@ -69,8 +81,12 @@ demo: ## run the demo against a local fake Seam server (needs Node.js 20+)
 	go run ./examples/demo
 
 .PHONY: fake-install
-fake-install: ## install the official fake Seam server (npm ci in scripts/fake)
-	npm ci --prefix scripts/fake --no-audit --no-fund --loglevel=error
+fake-install: ## install the official fake Seam server (npm ci in scripts/fake; needs the npm registry once)
+	@go run ./scripts/fakeserver install
+
+.PHONY: fake
+fake: ## run the fake Seam server on 127.0.0.1 and print SEAM_ENDPOINT/SEAM_API_KEY to export; Ctrl-C stops it
+	@go run ./scripts/fakeserver
 
 .PHONY: update-spec
 update-spec: ## update openapi.json and gen/ to a newer spec (ARGS passed on)
@@ -81,12 +97,16 @@ check-spec-change: ## check that the pipeline survives a spec change (spec 1.721
 	$(call run-script,check-spec-change,$@)
 
 .PHONY: check-update-spec
-check-update-spec: ## end-to-end test of update-spec (1.721.0 -> 1.977.0 -> no change) in a temp copy; needs the npm registry
+check-update-spec: ## end-to-end test of update-spec (1.955.0 -> 1.977.0 -> no change) in a temp copy; needs the npm registry
 	$(call run-script,check-update-spec,$@)
 
 .PHONY: vendor-check
 vendor-check: ## check the module builds for a consumer (scripts/vendor-check)
 	$(call run-script,vendor-check,$@)
+
+.PHONY: consumer-deps
+consumer-deps: ## measure what a program importing ./seam downloads (modules, bytes); fail beyond the runtime modules
+	$(call run-script,consumer-deps,$@)
 
 .PHONY: measure
 measure: ## measure wall time and memory of building gen/

@@ -286,7 +286,7 @@ func (l *lifter) liftDiscriminated(s site) error {
 	if prop == "" {
 		return fmt.Errorf("%s: discriminator has no propertyName", s.src)
 	}
-	mapping := openapi3.StringMap[openapi3.MappingRef]{}
+	mapping := map[string]openapi3.MappingRef{}
 	for i, m := range v.OneOf {
 		mptr := fmt.Sprintf("%s/oneOf/%d", s.src, i)
 		if m == nil || m.Value == nil {
@@ -517,7 +517,7 @@ func singleEnum(s *openapi3.Schema, name string) (string, error) {
 	return str, nil
 }
 
-func sameMapping(a, b openapi3.StringMap[openapi3.MappingRef]) bool {
+func sameMapping(a, b map[string]openapi3.MappingRef) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -147,9 +147,9 @@ func nextMeta(path string, pulled *specsource.Result) (specsource.Meta, error) {
 	existing, err := specsource.ReadMeta(path)
 	switch {
 	case err == nil:
-		return specsource.NextMeta(&existing, pulled), nil
+		return specsource.NextMeta(&existing, pulled, filepath.Dir(path)), nil
 	case errors.Is(err, fs.ErrNotExist):
-		return specsource.NextMeta(nil, pulled), nil
+		return specsource.NextMeta(nil, pulled, filepath.Dir(path)), nil
 	default:
 		return specsource.Meta{}, err
 	}

@@ -7,11 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // stampName is written into node_modules after a successful `npm ci`; it holds
@@ -22,37 +24,41 @@ const stampName = ".seamgo-install-stamp"
 const fakePackageJSON = "node_modules/@seamapi/fake-seam-connect/package.json"
 
 // ensureInstalled runs `npm ci` in fakeDir when node_modules is missing or was
-// installed from other manifests. A cross-process file lock keeps several
-// test binaries from installing at the same time.
-func ensureInstalled(ctx context.Context, npm, fakeDir string) error {
+// installed from other manifests, saying so on progress, and reports whether
+// it ran. A cross-process file lock keeps several test binaries from
+// installing at the same time.
+func ensureInstalled(ctx context.Context, npm, fakeDir string, progress io.Writer) (bool, error) {
 	want, err := manifestDigest(fakeDir)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if installed(fakeDir, want) {
-		return nil
+		return false, nil
 	}
 	unlock, err := lockFile(ctx, installLockPath(fakeDir))
 	if err != nil {
-		return fmt.Errorf("seamfake: lock npm install: %w", err)
+		return false, fmt.Errorf("seamfake: lock npm install: %w", err)
 	}
 	defer unlock()
 	if installed(fakeDir, want) { // another process installed while we waited
-		return nil
+		return false, nil
 	}
+	fmt.Fprintf(progress, "seamfake: installing the official fake Seam server: npm ci in %s (first run only; needs the npm registry)\n", fakeDir)
+	started := time.Now()
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
 	cmd.Dir = fakeDir
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("seamfake: npm ci in %s: %w\n%s", fakeDir, err, tail(out.Bytes(), 4096))
+		return true, fmt.Errorf("seamfake: npm ci in %s: %w\n%s", fakeDir, err, tail(out.Bytes(), 4096))
 	}
 	stamp := filepath.Join(fakeDir, "node_modules", stampName)
 	if err := os.WriteFile(stamp, []byte(want+"\n"), 0o644); err != nil {
-		return fmt.Errorf("seamfake: write install stamp: %w", err)
+		return true, fmt.Errorf("seamfake: write install stamp: %w", err)
 	}
-	return nil
+	fmt.Fprintf(progress, "seamfake: installed in %s\n", time.Since(started).Round(100*time.Millisecond))
+	return true, nil
 }
 
 // installed reports whether node_modules holds the fake, installed from the

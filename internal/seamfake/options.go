@@ -2,6 +2,7 @@ package seamfake
 
 import (
 	"io"
+	"os"
 	"time"
 )
 
@@ -16,19 +17,21 @@ const (
 type Option func(*config)
 
 type config struct {
-	repoRoot       string
-	port           int
-	startTimeout   time.Duration
-	installTimeout time.Duration
-	gracePeriod    time.Duration
-	logOutput      io.Writer
+	repoRoot        string
+	port            int
+	startTimeout    time.Duration
+	installTimeout  time.Duration
+	gracePeriod     time.Duration
+	logOutput       io.Writer
+	installProgress io.Writer
 }
 
 func newConfig(opts []Option) config {
 	c := config{
-		startTimeout:   defaultStartTimeout,
-		installTimeout: defaultInstallTimeout,
-		gracePeriod:    defaultGracePeriod,
+		startTimeout:    defaultStartTimeout,
+		installTimeout:  defaultInstallTimeout,
+		gracePeriod:     defaultGracePeriod,
+		installProgress: os.Stderr,
 	}
 	for _, opt := range opts {
 		opt(&c)
@@ -69,4 +72,16 @@ func WithGracePeriod(d time.Duration) Option {
 // are kept only in memory, and their tail appears in start errors.
 func WithLogOutput(w io.Writer) Option {
 	return func(c *config) { c.logOutput = w }
+}
+
+// WithInstallProgress sets where Start and Install say that they run
+// `npm ci` and how long it took (default os.Stderr). Nothing is written when
+// the fake is already installed.
+func WithInstallProgress(w io.Writer) Option {
+	return func(c *config) {
+		if w == nil {
+			w = io.Discard
+		}
+		c.installProgress = w
+	}
 }

@@ -68,28 +68,43 @@ type Server struct {
 // or until this process exits.
 func Start(ctx context.Context, opts ...Option) (*Server, error) {
 	cfg := newConfig(opts)
-	tl, err := findTools(ctx)
+	tl, fakeDir, _, err := install(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	return launch(ctx, cfg, tl.node, fakeDir)
+}
+
+// Install checks for Node.js 20+ and npm and runs `npm ci` in scripts/fake
+// when node_modules is missing or stale, as Start does before launching. It
+// reports whether it ran npm ci; progress goes to the WithInstallProgress
+// writer (os.Stderr by default).
+func Install(ctx context.Context, opts ...Option) (ran bool, err error) {
+	_, _, ran, err = install(ctx, newConfig(opts))
+	return ran, err
+}
+
+// install finds the tools and the fake's directory and installs the fake.
+func install(ctx context.Context, cfg config) (tl tools, fakeDir string, ran bool, err error) {
+	tl, err = findTools(ctx)
+	if err != nil {
+		return tl, "", false, err
 	}
 	root := cfg.repoRoot
 	if root == "" {
 		wd, err := os.Getwd()
 		if err != nil {
-			return nil, fmt.Errorf("seamfake: working directory: %w", err)
+			return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
 		}
 		if root, err = FindRepoRoot(wd); err != nil {
-			return nil, err
+			return tl, "", false, err
 		}
 	}
-	fakeDir := filepath.Join(root, filepath.FromSlash(fakeDirRel))
+	fakeDir = filepath.Join(root, filepath.FromSlash(fakeDirRel))
 	installCtx, cancel := context.WithTimeout(ctx, cfg.installTimeout)
-	err = ensureInstalled(installCtx, tl.npm, fakeDir)
+	ran, err = ensureInstalled(installCtx, tl.npm, fakeDir, cfg.installProgress)
 	cancel()
-	if err != nil {
-		return nil, err
-	}
-	return launch(ctx, cfg, tl.node, fakeDir)
+	return tl, fakeDir, ran, err
 }
 
 // launch starts node start.mjs and waits until the fake is ready and healthy.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Meta records which spec is committed and where it came from.
@@ -43,19 +45,47 @@ func WriteMeta(path string, m Meta) error {
 	return WriteAtomic(path, canonical)
 }
 
-// NextMeta returns the metadata to record for r. When the existing metadata
-// already records the same SHA-256, its Source is kept, so re-pulling the same
-// spec from another place (such as the committed file) changes nothing.
-func NextMeta(existing *Meta, r *Result) Meta {
+// NextMeta returns the metadata to record for r in the repository at root.
+// When the existing metadata already records the same SHA-256, its Source is
+// kept, so re-pulling the same spec from another place (such as the
+// committed file) changes nothing. A file: source is recorded relative to
+// root (see RepoSource).
+func NextMeta(existing *Meta, r *Result, root string) Meta {
 	if existing != nil && existing.SHA256 == r.SHA256 && existing.Source != "" {
 		return Meta{Source: existing.Source, SHA256: r.SHA256}
 	}
-	return Meta{Source: r.Source, SHA256: r.SHA256}
+	return Meta{Source: RepoSource(r.Source, root), SHA256: r.SHA256}
+}
+
+// RepoSource returns source as the repository at root records it: a file:
+// source (absolute, or relative to the working directory) becomes relative
+// to root with forward slashes, such as "file:openapi.json", so that the
+// record names no path of one machine. Other sources are returned as they
+// are.
+func RepoSource(source, root string) string {
+	path, ok := strings.CutPrefix(source, filePrefix)
+	if !ok || path == "" {
+		return source
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return source
+	}
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return source
+	}
+	rel, err := filepath.Rel(rootAbs, abs)
+	if err != nil {
+		return source
+	}
+	return filePrefix + filepath.ToSlash(rel)
 }
 
 // Store writes r's canonical spec to specPath and its metadata to metaPath,
 // each atomically, applying the NextMeta rule against the metadata already at
-// metaPath (if any). It returns the metadata it wrote. A metadata file that
+// metaPath (if any), with file: sources relative to the directory of
+// metaPath. It returns the metadata it wrote. A metadata file that
 // exists but cannot be read is an error, and then nothing is written.
 func Store(specPath, metaPath string, r *Result) (Meta, error) {
 	var existing *Meta
@@ -66,7 +96,7 @@ func Store(specPath, metaPath string, r *Result) (Meta, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return Meta{}, err
 	}
-	meta := NextMeta(existing, r)
+	meta := NextMeta(existing, r, filepath.Dir(metaPath))
 	if err := WriteAtomic(specPath, r.Canonical); err != nil {
 		return Meta{}, err
 	}

@@ -34,10 +34,51 @@ func TestNextMeta(t *testing.T) {
 	r := &Result{SHA256: "same", Source: "file:openapi.json"}
 	pinned := &Meta{Source: "npm:@seamapi/types@1.977.0", SHA256: "same"}
 
-	assert.Equal(t, Meta{Source: "npm:@seamapi/types@1.977.0", SHA256: "same"}, NextMeta(pinned, r), "same sha keeps source")
-	assert.Equal(t, Meta{Source: "file:openapi.json", SHA256: "same"}, NextMeta(nil, r), "no meta yet")
+	assert.Equal(t, Meta{Source: "npm:@seamapi/types@1.977.0", SHA256: "same"}, NextMeta(pinned, r, "."), "same sha keeps source")
+	assert.Equal(t, Meta{Source: "file:openapi.json", SHA256: "same"}, NextMeta(nil, r, "."), "no meta yet")
 	changed := &Meta{Source: "npm:@seamapi/types@1.977.0", SHA256: "other"}
-	assert.Equal(t, Meta{Source: "file:openapi.json", SHA256: "same"}, NextMeta(changed, r), "new sha records new source")
+	assert.Equal(t, Meta{Source: "file:openapi.json", SHA256: "same"}, NextMeta(changed, r, "."), "new sha records new source")
+}
+
+// TestRepoSource: file: sources are recorded relative to the repository,
+// whatever the working directory and however the path was given.
+func TestRepoSource(t *testing.T) {
+	repo := t.TempDir()
+	sub := filepath.Join(repo, "specs")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+
+	assert.Equal(t, "file:specs/v2.json", RepoSource("file:"+filepath.Join(sub, "v2.json"), repo), "absolute path inside the repository")
+	assert.Equal(t, "file:openapi.json", RepoSource("file:"+filepath.Join(repo, "openapi.json"), repo))
+	assert.Equal(t, "file:../elsewhere/x.json", RepoSource("file:"+filepath.Join(filepath.Dir(repo), "elsewhere", "x.json"), repo), "outside the repository: still relative")
+	t.Chdir(sub)
+	assert.Equal(t, "file:specs/v2.json", RepoSource("file:v2.json", repo), "relative to the working directory")
+	assert.Equal(t, "file:openapi.json", RepoSource("file:../openapi.json", ".."))
+	for _, s := range []string{"npm:@seamapi/types@1.977.0", "https://connect.getseam.com/openapi.json", "file:"} {
+		assert.Equal(t, s, RepoSource(s, repo), "left as it is")
+	}
+}
+
+// TestStoreRecordsAbsoluteFileSourcesRelatively: the metadata of a spec
+// pulled by absolute path names it relative to the repository.
+func TestStoreRecordsAbsoluteFileSourcesRelatively(t *testing.T) {
+	repo := t.TempDir()
+	spec := writeFile(t, repo, "input.json", smallSpec)
+	r, err := Pull(context.Background(), "file:"+spec, Options{})
+	require.NoError(t, err)
+	m, err := Store(filepath.Join(repo, "openapi.json"), filepath.Join(repo, "openapi.meta.json"), r)
+	require.NoError(t, err)
+	assert.Equal(t, "file:input.json", m.Source)
+	meta, err := ReadMeta(filepath.Join(repo, "openapi.meta.json"))
+	require.NoError(t, err)
+	assert.Equal(t, m, meta)
+	assert.NotContains(t, readMetaFile(t, repo), repo, "no absolute path in the file")
+}
+
+func readMetaFile(t *testing.T, repo string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repo, "openapi.meta.json"))
+	require.NoError(t, err)
+	return string(data)
 }
 
 // TestStoreRepullKeepsSource re-pulls the stored spec from the file itself, as

@@ -51,7 +51,7 @@ func pullNPM(ctx context.Context, spec string, opts Options) ([]byte, string, er
 	}
 	defer os.RemoveAll(dir)
 
-	tarball, err := npmPack(ctx, npm, spec, dir)
+	tarball, err := npmPack(ctx, npm, spec, dir, opts.NPMRegistry)
 	if err != nil {
 		return nil, "", err
 	}
@@ -97,8 +97,13 @@ func lookTool(configured, fallback, purpose string) (string, error) {
 }
 
 // npmPack runs `npm pack` for spec into dir and returns the tarball's path.
-func npmPack(ctx context.Context, npm, spec, dir string) (string, error) {
-	cmd := exec.CommandContext(ctx, npm, "pack", spec, "--json", "--ignore-scripts", "--pack-destination", dir)
+// A non-empty registry replaces npm's configured registry.
+func npmPack(ctx context.Context, npm, spec, dir, registry string) (string, error) {
+	args := []string{"pack", spec, "--json", "--ignore-scripts", "--pack-destination", dir}
+	if registry != "" {
+		args = append(args, "--registry", registry)
+	}
+	cmd := exec.CommandContext(ctx, npm, args...)
 	cmd.Dir = dir
 	cmd.WaitDelay = 5 * time.Second
 	var stdout, stderr bytes.Buffer

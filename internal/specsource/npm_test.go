@@ -24,22 +24,45 @@ func requireTool(t *testing.T, tool string) {
 	}
 }
 
-// TestPullNPM packs a real, older @seamapi/types from the npm registry.
+// TestPullNPM packs @seamapi/types from a local registry (a packument and a
+// tarball built here), evaluates its spec module with node and checks what
+// Pull makes of it. No request leaves the machine.
 func TestPullNPM(t *testing.T) {
 	requireTool(t, "npm")
 	requireTool(t, "node")
+	// npm's own cache and config stay out of the test.
+	t.Setenv("npm_config_cache", t.TempDir())
+	t.Setenv("npm_config_userconfig", filepath.Join(t.TempDir(), "npmrc"))
+	t.Setenv("npm_config_update_notifier", "false")
+
+	module := `const spec = {openapi: "3.0.0", info: {title: "t", version: "1.0.0"},
+  paths: {"/b/list": {post: {}}, "/a/get": {get: {}}, "/c": {post: {}}}};
+export default spec;`
+	reg := newNPMRegistry(t, "@seamapi/types", "1.721.0", map[string]string{
+		"package/package.json":                   `{"name":"@seamapi/types","version":"1.721.0","type":"module"}`,
+		"package/lib/seam/connect/openapi.js":    module,
+		"package/lib/seam/connect/unrelated.txt": "left out of the extraction",
+	})
 
 	start := time.Now()
-	r, err := Pull(context.Background(), "npm:@seamapi/types@1.721.0", Options{Timeout: 3 * time.Minute})
+	r, err := Pull(context.Background(), "npm:@seamapi/types@1.721.0", Options{Timeout: time.Minute, NPMRegistry: reg.URL + "/"})
 	require.NoError(t, err)
-	t.Logf("npm pull of @seamapi/types@1.721.0 took %s", time.Since(start).Round(time.Millisecond))
+	t.Logf("npm pull from the local registry took %s", time.Since(start).Round(time.Millisecond))
 
 	assert.Equal(t, "npm:@seamapi/types@1.721.0", r.Source)
-	assert.Equal(t, 261, r.Paths)
+	assert.Equal(t, 3, r.Paths)
 	assert.Equal(t, "3.0.0", r.OpenAPIVersion)
+	assert.Contains(t, string(r.Canonical), `"/a/get"`)
 	again, err := Canonicalize(r.Canonical)
 	require.NoError(t, err)
 	assert.Equal(t, r.Canonical, again, "result is canonical")
+	assert.Contains(t, reg.served(), "/@seamapi/types", "npm asked the local registry for the packument")
+	assert.Contains(t, reg.served(), "/@seamapi/types/-/types-1.721.0.tgz", "npm fetched the tarball from the local registry")
+
+	// A version the registry does not have is an error naming the package.
+	_, err = Pull(context.Background(), "npm:@seamapi/types@9.9.9", Options{Timeout: time.Minute, NPMRegistry: reg.URL + "/"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "npm pack @seamapi/types@9.9.9")
 }
 
 func TestPullNPMRejectsNonRegistrySpecs(t *testing.T) {

@@ -43,6 +43,9 @@ type Options struct {
 	// Node is the node executable (name looked up in PATH, or a path). Empty
 	// means "node".
 	Node string
+	// NPMRegistry is the base URL of the npm registry that npm pack pulls
+	// from, such as a local one in tests. Empty means npm's own setting.
+	NPMRegistry string
 }
 
 func (o Options) timeout() time.Duration {

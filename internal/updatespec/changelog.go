@@ -3,6 +3,7 @@ package updatespec
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamgo/seam-go/internal/specdiff"
 	"github.com/seamgo/seam-go/internal/specsource"
@@ -22,13 +23,15 @@ const NoChange = "No change.\n"
 // GitHub refuses bodies over 65,536 characters.
 const MaxPRBodyBytes = 60000
 
-// Verdict combines the verdict of the spec changes with the change of the
-// generated types: a removed type is breaking.
-func Verdict(spec *specdiff.Report, types TypeDiff) string {
+// Verdict is breaking when oasdiff finds a breaking change in the
+// normalised spec, or when apidiff finds an incompatible change in the Go
+// API or the new tree does not type-check (goAPI.Breaking); no change when
+// neither the spec in scope nor the Go API changed.
+func Verdict(spec *specdiff.Report, goAPI GoAPIDiff) string {
 	switch {
-	case spec.Breaking() || types.Breaking():
+	case spec.Breaking() || goAPI.Breaking():
 		return VerdictBreaking
-	case spec.Empty() && types.Empty():
+	case spec.Empty() && goAPI.Empty():
 		return VerdictNoChange
 	default:
 		return VerdictNotBreaking
@@ -39,7 +42,9 @@ func Verdict(spec *specdiff.Report, types TypeDiff) string {
 type changelog struct {
 	old, new specsource.Meta
 	spec     *specdiff.Report
-	types    TypeDiff
+	goAPI    GoAPIDiff
+	// checkFailure is the failed go build or go test, if any.
+	checkFailure string
 	// maxItems is the number of entries shown per list; below 1, all.
 	maxItems int
 }
@@ -47,39 +52,122 @@ type changelog struct {
 // markdown renders the changelog.
 func (c changelog) markdown() string {
 	var b strings.Builder
-	verdict := Verdict(c.spec, c.types)
+	verdict := Verdict(c.spec, c.goAPI)
+	if c.checkFailure != "" {
+		verdict = VerdictBreaking
+	}
 	b.WriteString("# Seam OpenAPI spec update\n\n")
 	fmt.Fprintf(&b, "**Verdict: %s**\n\n", verdict)
-	if verdict == VerdictNoChange {
-		b.WriteString("The spec file changed, but not the documented API in scope nor the generated types.\n\n")
+	switch verdict {
+	case VerdictNoChange:
+		b.WriteString("The spec file changed, but neither the spec in scope (normalised) nor the Go API of `gen` and `seam`.\n\n")
+	case VerdictBreaking:
+		b.WriteString("Breaking because:\n")
+		if c.spec.Breaking() {
+			fmt.Fprintf(&b, "- oasdiff finds %s in the normalised spec;\n", plural(c.spec.Count(specdiff.Breaking), "breaking change"))
+		}
+		if n := c.goAPI.IncompatibleCount(); n > 0 {
+			fmt.Fprintf(&b, "- apidiff finds %s in the Go API;\n", plural(n, "incompatible change"))
+		}
+		if c.goAPI.NewTypeErrors != nil {
+			b.WriteString("- the regenerated code does not type-check;\n")
+		}
+		if c.checkFailure != "" {
+			b.WriteString("- the module does not build or pass its tests with the new spec (below);\n")
+		}
+		b.WriteString("\nA breaking change bumps the minor version while the module is 0.x, the major version from 1.0 on (see CHANGELOG.md).\n\n")
+	}
+	if c.checkFailure != "" {
+		b.WriteString("## The build or the tests fail with the new spec\n\n")
+		b.WriteString("`seam/` (hand-written) needs changes before this can merge; this pull request is a draft until then.\n\n")
+		b.WriteString("```\n" + strings.ReplaceAll(c.checkFailure, "```", "` ` `") + "\n```\n\n")
 	}
 	b.WriteString("| | Before | After |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| Source | %s | %s |\n", code(c.old.Source), code(c.new.Source))
-	fmt.Fprintf(&b, "| SHA-256 | %s | %s |\n", code(c.old.SHA256), code(c.new.SHA256))
-	fmt.Fprintf(&b, "| Exported types in `gen/seam.gen.go` | %d | %d |\n\n", c.types.Before, c.types.After)
+	fmt.Fprintf(&b, "| SHA-256 | %s | %s |\n\n", code(c.old.SHA256), code(c.new.SHA256))
 
-	b.WriteString("## Spec changes\n\n")
-	b.WriteString(specVerdictLine(c.spec.MarkdownLimit(c.maxItems)))
+	b.WriteString("## Go API (apidiff: ")
+	for i, p := range APIPackages {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(code(p))
+	}
+	b.WriteString(")\n\n")
+	c.writeGoAPI(&b)
+
+	b.WriteString("\n## Spec changes (oasdiff)\n\n")
+	b.WriteString(specVerdictLine(c.spec.Markdown(c.maxItems)))
 	if !strings.HasSuffix(b.String(), "\n") {
 		b.WriteString("\n")
 	}
-
-	b.WriteString("\n## Generated Go types\n\n")
-	if c.types.Empty() {
-		b.WriteString("No exported type of `gen/seam.gen.go` was added or removed.\n")
-		return b.String()
-	}
-	fmt.Fprintf(&b, "Exported types in `gen/seam.gen.go`: %d → %d.\n", c.types.Before, c.types.After)
-	if len(c.types.Removed) > 0 {
-		fmt.Fprintf(&b, "\n### Types removed (%s) — breaking\n\n", plural(len(c.types.Removed), "type"))
-		b.WriteString("Code that names a removed type no longer compiles; a renamed type shows as removed and added.\n\n")
-		writeList(&b, c.types.Removed, c.maxItems)
-	}
-	if len(c.types.Added) > 0 {
-		fmt.Fprintf(&b, "\n### Types added (%s)\n\n", plural(len(c.types.Added), "type"))
-		writeList(&b, c.types.Added, c.maxItems)
-	}
 	return b.String()
+}
+
+// writeGoAPI writes the Go API section: the type errors of the new tree,
+// then per package the incompatible changes grouped by kind, then the
+// compatible ones.
+func (c changelog) writeGoAPI(b *strings.Builder) {
+	for _, e := range []*TypeCheckError{c.goAPI.NewTypeErrors, c.goAPI.OldTypeErrors} {
+		if e == nil {
+			continue
+		}
+		fmt.Fprintf(b, "**The %s tree does not type-check**; the comparison below covers what did:\n\n```\n", e.Tree)
+		b.WriteString(strings.TrimSpace(strings.Join(e.Errors, "\n")))
+		b.WriteString("\n```\n\n")
+	}
+	if c.goAPI.Empty() {
+		b.WriteString("No exported name of these packages changed.\n")
+		return
+	}
+	fmt.Fprintf(b, "%s, %s.\n", plural(c.goAPI.IncompatibleCount(), "incompatible change"), plural(c.goAPI.CompatibleCount(), "compatible change"))
+	for _, p := range c.goAPI.Packages {
+		if len(p.Incompatible) > 0 {
+			fmt.Fprintf(b, "\n### `%s`: incompatible changes (%d)\n", p.Package, len(p.Incompatible))
+			b.WriteString("\nCode using these names may no longer compile.\n")
+			for _, kind := range kindOrder {
+				var items []string
+				for _, ch := range p.Incompatible {
+					if ch.Kind == kind {
+						items = append(items, goChangeLine(ch))
+					}
+				}
+				if len(items) == 0 {
+					continue
+				}
+				fmt.Fprintf(b, "\n#### %s (%d)\n\n", kind, len(items))
+				writeLines(b, items, c.maxItems)
+			}
+		}
+		if len(p.Compatible) > 0 {
+			fmt.Fprintf(b, "\n### `%s`: compatible changes (%d)\n\n", p.Package, len(p.Compatible))
+			items := make([]string, 0, len(p.Compatible))
+			for _, ch := range p.Compatible {
+				items = append(items, goChangeLine(ch))
+			}
+			writeLines(b, items, c.maxItems)
+		}
+	}
+}
+
+// maxGoMessage bounds one apidiff message in the changelog: a changed
+// inline struct is spelled out whole.
+const maxGoMessage = 240
+
+// goChangeLine formats one apidiff change for a list.
+func goChangeLine(ch GoChange) string {
+	msg := ch.Message
+	if len(msg) > maxGoMessage {
+		cut := maxGoMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	if ch.Object == "" {
+		return msg
+	}
+	return code(ch.Object) + ": " + msg
 }
 
 // specVerdictLine turns specdiff's leading "**Verdict: …**" into
@@ -92,16 +180,16 @@ func specVerdictLine(md string) string {
 	return md
 }
 
-// writeList writes names as a bullet list of at most maxItems entries.
-func writeList(b *strings.Builder, names []string, maxItems int) {
-	shown := names
-	if maxItems > 0 && len(names) > maxItems {
-		shown = names[:maxItems]
+// writeLines writes items as a bullet list of at most maxItems entries.
+func writeLines(b *strings.Builder, items []string, maxItems int) {
+	shown := items
+	if maxItems > 0 && len(items) > maxItems {
+		shown = items[:maxItems]
 	}
-	for _, n := range shown {
-		fmt.Fprintf(b, "- %s\n", code(n))
+	for _, it := range shown {
+		fmt.Fprintf(b, "- %s\n", it)
 	}
-	if rest := len(names) - len(shown); rest > 0 {
+	if rest := len(items) - len(shown); rest > 0 {
 		fmt.Fprintf(b, "- … and %d more\n", rest)
 	}
 }

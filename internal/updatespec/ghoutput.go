@@ -9,7 +9,9 @@ import (
 
 // Outputs returns the step outputs of a GitHub Actions workflow for r, in a
 // stable order: changed, breaking, verdict (with "-" for " ", e.g.
-// "not-breaking"), source, sha256, changelog, pr_body and title.
+// "not-breaking"), source, sha256, changelog, pr_body, title and failed
+// (true when go build or go test failed after regenerating: the pull
+// request is then opened as a draft).
 func Outputs(r *Result) [][2]string {
 	title := "Update the Seam OpenAPI spec"
 	if r.New.Source != "" {
@@ -24,6 +26,7 @@ func Outputs(r *Result) [][2]string {
 		{"changelog", r.ChangelogPath},
 		{"pr_body", r.PRBodyPath},
 		{"title", title},
+		{"failed", strconv.FormatBool(r.CheckFailure != "")},
 	}
 }
 

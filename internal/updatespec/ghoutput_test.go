@@ -31,17 +31,19 @@ sha256=abc
 changelog=/x/CHANGELOG-spec.md
 pr_body=/x/pr-body.md
 title=Update the Seam OpenAPI spec to npm:@seamapi/types@1.977.0
+failed=false
 `, readString(t, path))
 }
 
 func TestWriteGitHubOutputBreakingAndUnchanged(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out")
-	require.NoError(t, WriteGitHubOutput(path, &Result{Changed: true, Verdict: VerdictBreaking}))
+	require.NoError(t, WriteGitHubOutput(path, &Result{Changed: true, Verdict: VerdictBreaking, CheckFailure: "$ go build ./...\nerror"}))
 	require.NoError(t, WriteGitHubOutput(path, &Result{Verdict: VerdictNoChange}))
 	out := readString(t, path)
 	assert.Contains(t, out, "changed=true\nbreaking=true\nverdict=breaking\n")
 	assert.Contains(t, out, "changed=false\nbreaking=false\nverdict=no-change\n")
-	assert.Contains(t, out, "title=Update the Seam OpenAPI spec\n")
+	assert.Contains(t, out, "title=Update the Seam OpenAPI spec\nfailed=true\n")
+	assert.Contains(t, out, "title=Update the Seam OpenAPI spec\nfailed=false\n")
 }
 
 func TestWriteGitHubOutputRefusesLineBreaks(t *testing.T) {

@@ -16,6 +16,9 @@ const (
 	ChangelogName = "CHANGELOG-spec.md"
 	// PRBodyName is the changelog cut to fit a pull-request body.
 	PRBodyName = "pr-body.md"
+	// OldTreeName is the copy of the Go API packages taken before
+	// regenerating, for apidiff.
+	OldTreeName = "old-tree"
 )
 
 // Options configure Run. Only Root is usually set; the zero value of the

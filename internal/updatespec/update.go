@@ -1,18 +1,18 @@
 package updatespec
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-
-	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specdiff"
@@ -30,10 +30,13 @@ type Result struct {
 	// Old and New describe the committed spec before and after the update
 	// (equal when nothing changed; Old is zero when there was none).
 	Old, New specsource.Meta
-	// Spec is the comparison of the old and new spec; nil when unchanged.
+	// Spec is oasdiff's comparison of the old and new spec, both
+	// normalised; nil when unchanged.
 	Spec *specdiff.Report
-	// Types is the change in the exported types of gen/seam.gen.go.
-	Types TypeDiff
+	// GoAPI is apidiff's comparison of the Go API of APIPackages, the tree
+	// before the update against the tree after it (with the type errors of
+	// either tree, if any).
+	GoAPI GoAPIDiff
 	// Changelog is the Markdown changelog, also written to ChangelogPath.
 	Changelog     string
 	ChangelogPath string
@@ -43,6 +46,13 @@ type Result struct {
 	// OldSpecPath is the copy of the previous openapi.json; empty when
 	// unchanged or when there was none.
 	OldSpecPath string
+	// CheckFailure is set when go build or go test failed after
+	// regenerating: the command and the end of its output. The verdict is
+	// then breaking and the changelog starts with it.
+	CheckFailure string
+	// OldTreePath is the copy of go.mod, go.sum and the non-test Go files of
+	// APIPackages taken before regenerating; empty when unchanged.
+	OldTreePath string
 }
 
 // Breaking reports whether the verdict is breaking.
@@ -60,7 +70,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	log := opts.log()
 	root := opts.root()
 	specPath := filepath.Join(root, pipeline.SpecFile)
-	codePath := filepath.Join(root, pipeline.GenDir, pipeline.CodeFile)
 
 	oldSpec, err := readOptional(specPath)
 	if err != nil {
@@ -81,11 +90,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return unchanged(opts, oldMeta)
 	}
 
-	oldTypes, err := typesOptional(codePath)
-	if err != nil {
+	res := &Result{Changed: true, Old: oldMeta}
+	res.OldTreePath = filepath.Join(opts.workDir(), OldTreeName)
+	if err := snapshotTree(root, res.OldTreePath, APIPackages); err != nil {
 		return nil, err
 	}
-	res := &Result{Changed: true, Old: oldMeta}
 	if oldSpec != nil {
 		res.OldSpecPath = filepath.Join(opts.workDir(), OldSpecName)
 		if err := writeFile(res.OldSpecPath, oldSpec); err != nil {
@@ -109,41 +118,46 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return unchanged(opts, oldMeta)
 	}
 
-	if err := describe(ctx, opts, res, oldSpec, oldTypes); err != nil {
+	if err := describe(ctx, opts, res, oldSpec); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
 
-	if err := check(ctx, opts); err != nil {
+	if failure, err := check(ctx, opts); err != nil {
+		res.CheckFailure = failure
+		res.Verdict = VerdictBreaking
+		if werr := writeDescription(opts, res); werr != nil {
+			return res, errors.Join(err, werr)
+		}
 		return res, err
 	}
 	return res, nil
 }
 
-// describe compares the old and new spec and types and writes the changelog
-// and the PR body.
-func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, oldTypes []string) error {
+// describe compares the old and new spec (oasdiff) and Go API (apidiff)
+// and writes the changelog and the PR body.
+func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) error {
 	root := opts.root()
-	var before *openapi3.T
-	if oldSpec != nil {
-		var err error
-		if before, err = specdiff.LoadData(ctx, oldSpec); err != nil {
-			return fmt.Errorf("load the old spec: %w", err)
-		}
-	}
-	after, err := specdiff.Load(ctx, filepath.Join(root, pipeline.SpecFile))
+	newSpec, err := os.ReadFile(filepath.Join(root, pipeline.SpecFile))
 	if err != nil {
-		return fmt.Errorf("load the new spec: %w", err)
+		return fmt.Errorf("read the new spec: %w", err)
 	}
-	res.Spec = specdiff.Diff(before, after, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
-
-	newTypes, err := typesOptional(filepath.Join(root, pipeline.GenDir, pipeline.CodeFile))
+	fmt.Fprintln(opts.log(), "update-spec: comparing the normalised specs with oasdiff")
+	res.Spec, err = specdiff.Compare(ctx, oldSpec, newSpec, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
 	if err != nil {
-		return err
+		return fmt.Errorf("compare the specs: %w", err)
 	}
-	res.Types = DiffTypes(oldTypes, newTypes)
-	res.Verdict = Verdict(res.Spec, res.Types)
+	fmt.Fprintf(opts.log(), "update-spec: comparing the Go API of %s with apidiff\n", strings.Join(APIPackages, ", "))
+	if res.GoAPI, err = DiffGoAPI(ctx, res.OldTreePath, root, APIPackages); err != nil {
+		return fmt.Errorf("compare the Go API: %w", err)
+	}
+	res.Verdict = Verdict(res.Spec, res.GoAPI)
+	return writeDescription(opts, res)
+}
 
+// writeDescription renders the changelog of res and writes it and the PR
+// body.
+func writeDescription(opts Options, res *Result) error {
 	maxItems := opts.MaxItems
 	switch {
 	case maxItems == 0:
@@ -151,7 +165,10 @@ func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte, ol
 	case maxItems < 0:
 		maxItems = 0
 	}
-	log := changelog{old: res.Old, new: res.New, spec: res.Spec, types: res.Types, maxItems: maxItems}
+	log := changelog{
+		old: res.Old, new: res.New, spec: res.Spec, goAPI: res.GoAPI,
+		checkFailure: res.CheckFailure, maxItems: maxItems,
+	}
 	res.Changelog = log.markdown()
 	return writeChangelog(opts, res, log.prBody(MaxPRBodyBytes))
 }
@@ -176,23 +193,43 @@ func writeChangelog(opts Options, res *Result, body string) error {
 	return writeFile(res.PRBodyPath, []byte(body))
 }
 
-// check builds the module and, unless opts.NoTest, runs its tests.
-func check(ctx context.Context, opts Options) error {
+// maxFailureBytes bounds the output kept in Result.CheckFailure.
+const maxFailureBytes = 16 << 10
+
+// check builds the module and, unless opts.NoTest, runs its tests. On
+// failure it returns the failing command with the end of its output.
+func check(ctx context.Context, opts Options) (string, error) {
 	steps := [][]string{{"build", "./..."}}
 	if !opts.NoTest {
 		steps = append(steps, []string{"test", "./..."})
 	}
 	for _, args := range steps {
-		fmt.Fprintf(opts.log(), "update-spec: go %s\n", strings.Join(args, " "))
+		command := "go " + strings.Join(args, " ")
+		fmt.Fprintf(opts.log(), "update-spec: %s\n", command)
+		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, opts.goCmd(), args...)
 		cmd.Dir = opts.root()
-		cmd.Stdout = opts.log()
-		cmd.Stderr = opts.log()
+		cmd.Stdout = io.MultiWriter(opts.log(), &out)
+		cmd.Stderr = cmd.Stdout
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go %s after regenerating: %w", strings.Join(args, " "), err)
+			failure := fmt.Sprintf("$ %s\n%s\n%v", command, outputTail(out.Bytes(), maxFailureBytes), err)
+			return failure, fmt.Errorf("%s after regenerating: %w", command, err)
 		}
 	}
-	return nil
+	return "", nil
+}
+
+// outputTail returns the end of out, at most limit bytes from a line start.
+func outputTail(out []byte, limit int) string {
+	s := strings.TrimRight(string(out), "\n")
+	if len(s) <= limit {
+		return s
+	}
+	s = s[len(s)-limit:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return "…\n" + s
 }
 
 // pinned is the source the regeneration pulls from: for npm, the version
@@ -235,16 +272,6 @@ func readMetaOptional(path string) (specsource.Meta, error) {
 		return specsource.Meta{}, nil
 	}
 	return meta, err
-}
-
-// typesOptional lists the exported types of the Go file at path; a missing
-// file has none.
-func typesOptional(path string) ([]string, error) {
-	src, err := readOptional(path)
-	if err != nil || src == nil {
-		return nil, err
-	}
-	return ExportedTypes(path, src)
 }
 
 // writeFile writes data to path atomically, creating its directory.

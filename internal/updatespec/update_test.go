@@ -4,12 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/seamgo/seam-go/internal/specdiff"
+	"github.com/seamgo/seam-go/internal/specsource"
 )
 
 // The tests below run the real pipeline and go command on two tiny specs
@@ -57,17 +58,24 @@ func TestRunUpdatesAndDescribesTheChange(t *testing.T) {
 	assert.True(t, res.Changed)
 	assert.True(t, res.Breaking())
 	assert.Equal(t, first.Meta, res.Old)
-	assert.Equal(t, testdataSource(t, "v2.json"), res.New.Source)
+	assert.Equal(t, specsource.RepoSource(testdataSource(t, "v2.json"), root), res.New.Source)
+	assert.True(t, strings.HasPrefix(res.New.Source, "file:../"), "recorded relative to the module root: %s", res.New.Source)
 	assert.NotEqual(t, res.Old.SHA256, res.New.SHA256)
 
-	// The spec comparison.
+	// The spec comparison (oasdiff on the normalised specs).
 	require.NotNil(t, res.Spec)
-	assert.Equal(t, []specdiff.Operation{{Method: "POST", Path: "/widgets/list"}}, res.Spec.OperationsAdded)
-	assert.Equal(t, []specdiff.Operation{{Method: "POST", Path: "/gadgets/list"}}, res.Spec.OperationsRemoved)
-	// The generated types.
-	assert.Contains(t, res.Types.Removed, "Gadget")
-	assert.Contains(t, res.Types.Added, "WidgetsListResponseBody")
-	assert.NotContains(t, res.Types.Added, "Widget")
+	assert.True(t, res.Spec.Breaking())
+	assert.True(t, res.Spec.HasOperation("endpoint-added", "POST /widgets/list"), res.Spec.Markdown(0))
+	assert.True(t, res.Spec.HasOperation("api-path-removed-without-deprecation", "POST /gadgets/list"), res.Spec.Markdown(0))
+	// The Go API (apidiff on gen; there is no seam/ in this module).
+	assert.Nil(t, res.GoAPI.NewTypeErrors)
+	assert.Nil(t, res.GoAPI.OldTypeErrors)
+	require.Len(t, res.GoAPI.Packages, 1)
+	gen := res.GoAPI.Packages[0]
+	assert.Contains(t, gen.Incompatible, GoChange{Kind: KindRemoved, Object: "Gadget", Message: "removed"})
+	assert.Contains(t, gen.Compatible, GoChange{Kind: KindCompatible, Object: "WidgetsListResponseBody", Message: "added"})
+	assert.NotContains(t, gen.Compatible, GoChange{Kind: KindCompatible, Object: "Widget", Message: "added"})
+	assert.DirExists(t, filepath.Join(res.OldTreePath, "gen"), "the old tree is kept for inspection")
 
 	// The files.
 	assert.Equal(t, changelogPath, res.ChangelogPath)
@@ -80,11 +88,11 @@ func TestRunUpdatesAndDescribesTheChange(t *testing.T) {
 	for _, want := range []string{
 		"**Verdict: breaking**",
 		"**Spec verdict: breaking**",
-		"- `POST /widgets/list`",
-		"- `POST /gadgets/list`",
-		"### Types removed (",
-		"- `Gadget`",
-		"- `WidgetsListResponseBody`",
+		"- `POST /widgets/list`: ",
+		"- `POST /gadgets/list`: ",
+		"#### removed (",
+		"- `Gadget`: removed",
+		"- `WidgetsListResponseBody`: added",
 	} {
 		assert.Contains(t, res.Changelog, want)
 	}
@@ -105,9 +113,9 @@ func TestRunNotBreakingWhenOnlyAdding(t *testing.T) {
 	res, err := run(t, Options{Root: root, Source: "file:" + v3, NoTest: true})
 	require.NoError(t, err)
 	assert.True(t, res.Changed)
-	assert.Equal(t, VerdictNotBreaking, res.Verdict)
-	assert.Empty(t, res.Types.Removed)
-	assert.Contains(t, res.Types.Added, "Gadget")
+	assert.Equal(t, VerdictNotBreaking, res.Verdict, res.Changelog)
+	assert.False(t, res.GoAPI.Breaking())
+	assert.Contains(t, res.GoAPI.Packages[0].Compatible, GoChange{Kind: KindCompatible, Object: "Gadget", Message: "added"})
 	assert.Contains(t, res.Changelog, "**Verdict: not breaking**")
 }
 
@@ -122,7 +130,13 @@ func TestRunKeepsRegeneratedFilesWhenTheBuildFails(t *testing.T) {
 	assert.Contains(t, err.Error(), "go build ./...")
 	require.NotNil(t, res, "the changelog is still reported")
 	assert.True(t, res.Breaking())
-	assert.Contains(t, readString(t, res.ChangelogPath), "- `Gadget`")
+	assert.Contains(t, res.CheckFailure, "$ go build ./...")
+	assert.Contains(t, res.CheckFailure, "undefined: gen.Gadget", "the failure output is kept")
+	changelog := readString(t, res.ChangelogPath)
+	assert.Contains(t, changelog, "- `Gadget`: removed")
+	assert.Contains(t, changelog, "## The build or the tests fail with the new spec")
+	assert.Contains(t, changelog, "undefined: gen.Gadget")
+	assert.Contains(t, readString(t, res.PRBodyPath), "undefined: gen.Gadget", "the PR body shows the failure")
 	assert.Contains(t, readString(t, filepath.Join(root, "openapi.meta.json")), "v2.json")
 }
 
@@ -144,6 +158,9 @@ func TestRunRunsTestsUnlessNoTest(t *testing.T) {
 	assert.Contains(t, err.Error(), "go test ./...")
 	require.NotNil(t, res)
 	assert.True(t, res.Changed)
+	assert.True(t, res.Breaking(), "a spec that fails the tests is breaking")
+	assert.Contains(t, res.CheckFailure, "planted failure")
+	assert.Contains(t, res.Changelog, "planted failure")
 }
 
 func TestRunFailedPullWritesNothing(t *testing.T) {

@@ -1,6 +1,7 @@
 // Command specdiff writes a human changelog of the change between two
 // versions of the Seam Connect OpenAPI spec, headed by its verdict
-// (breaking, not breaking or no change).
+// (breaking, not breaking or no change), as judged by oasdiff on the two
+// specs normalised as for generation (see internal/specdiff).
 //
 // Usage:
 //
@@ -25,8 +26,8 @@ import (
 const exitBreaking = 3
 
 func main() {
-	oldPath := flag.String("old", "", "the older spec (JSON or YAML file)")
-	newPath := flag.String("new", "", "the newer spec (JSON or YAML file)")
+	oldPath := flag.String("old", "", "the older spec (a raw spec, JSON)")
+	newPath := flag.String("new", "", "the newer spec (a raw spec, JSON)")
 	undocumented := flag.Bool("undocumented", false, "include operations marked x-undocumented")
 	out := flag.String("o", "", "write the Markdown to this file instead of stdout")
 	maxItems := flag.Int("max", specdiff.DefaultMaxItems, "entries shown per list before \"… and K more\" (0: all)")
@@ -49,18 +50,21 @@ func main() {
 	}
 }
 
-// run loads both specs, compares them and writes the Markdown.
+// run reads both specs, compares them and writes the Markdown.
 func run(ctx context.Context, oldPath, newPath, out string, maxItems int, opts specdiff.Options) (*specdiff.Report, error) {
-	oldSpec, err := specdiff.Load(ctx, oldPath)
+	oldSpec, err := os.ReadFile(oldPath)
 	if err != nil {
 		return nil, fmt.Errorf("old spec: %w", err)
 	}
-	newSpec, err := specdiff.Load(ctx, newPath)
+	newSpec, err := os.ReadFile(newPath)
 	if err != nil {
 		return nil, fmt.Errorf("new spec: %w", err)
 	}
-	report := specdiff.Diff(oldSpec, newSpec, opts)
-	md := report.MarkdownLimit(maxItems)
+	report, err := specdiff.Compare(ctx, oldSpec, newSpec, opts)
+	if err != nil {
+		return nil, err
+	}
+	md := report.Markdown(maxItems)
 	if out == "" {
 		if _, err := fmt.Print(md); err != nil {
 			return nil, fmt.Errorf("write markdown: %w", err)

@@ -12,6 +12,11 @@
 // "==> " mark a new section (as `make test` prints before each go test run),
 // and testsummary prints a subtotal for each section that ran tests.
 //
+// While go test compiles or a slow package runs, nothing else would be
+// printed for minutes: whenever no line was printed for -heartbeat (15 s by
+// default), testsummary prints one saying how long it has been running and
+// how many packages finished.
+//
 // Usage:
 //
 //	go test -json ./... | go run ./scripts/testsummary
@@ -20,15 +25,22 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"time"
 )
 
 func main() {
 	failOnSkip := flag.Bool("fail-on-skip", os.Getenv("CI") == "true", "fail when any test was skipped (default true when CI=true)")
+	heartbeat := flag.Duration("heartbeat", 15*time.Second, "print a progress line after this long without output (0: never)")
 	flag.Parse()
 
 	s := newSummary(os.Stdout, *failOnSkip)
-	if err := s.read(os.Stdin); err != nil {
+	read := s.read
+	if *heartbeat > 0 {
+		read = func(r io.Reader) error { return s.readWithHeartbeat(r, *heartbeat) }
+	}
+	if err := read(os.Stdin); err != nil {
 		fmt.Fprintln(os.Stderr, "testsummary:", err)
 		os.Exit(2)
 	}

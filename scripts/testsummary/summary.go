@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 )
 
 // sectionPrefix marks a non-JSON input line that starts a new section.
@@ -44,6 +45,9 @@ type summary struct {
 
 	failures []string // failed tests and packages, in the order they failed
 	skips    []string // skipped tests with their reasons
+
+	lastPrint    time.Time // when the last line was printed, for the heartbeat
+	packagesDone int       // packages finished, for the heartbeat
 }
 
 func newSummary(out io.Writer, failOnSkip bool) *summary {
@@ -91,6 +95,7 @@ func (s *summary) print(text string) {
 		text += "\n"
 	}
 	fmt.Fprint(s.out, text)
+	s.lastPrint = time.Now()
 }
 
 func (s *summary) pkg(name string) *pkgState {
@@ -181,6 +186,7 @@ func (s *summary) packageEvent(ev event, p *pkgState) {
 	default:
 		return
 	}
+	s.packagesDone++
 	delete(s.packages, ev.Package)
 }
 
