@@ -8,7 +8,7 @@ import (
 )
 
 // Update changes the access code accessCodeID (POST /access_codes/update,
-// never retried) with the settings in opts, and, unless
+// never replayed) with the settings in opts, and, unless
 // WithWaitForActionAttempts(false), waits for the UPDATE_ACCESS_CODE action
 // attempt to end: it returns the successful attempt, or an
 // *ActionAttemptFailedError or *ActionAttemptTimeoutError.
@@ -51,7 +51,7 @@ func (s *AccessCodesService) Update(ctx context.Context, accessCodeID string, op
 }
 
 // UpdateMultiple changes every access code linked by commonCodeKey (POST
-// /access_codes/update_multiple, never retried). It takes only WithCodeName,
+// /access_codes/update_multiple, never replayed). It takes only WithCodeName,
 // WithStartsAt, WithEndsAt and TimeBound, with the rules of Create.
 func (s *AccessCodesService) UpdateMultiple(ctx context.Context, commonCodeKey string, opts ...AccessCodeOption) error {
 	if err := required("common_code_key", commonCodeKey); err != nil {
@@ -66,7 +66,7 @@ func (s *AccessCodesService) UpdateMultiple(ctx context.Context, commonCodeKey s
 }
 
 // Delete deletes the access code accessCodeID (POST /access_codes/delete,
-// never retried) and waits for the DELETE_ACCESS_CODE action attempt as
+// never replayed) and waits for the DELETE_ACCESS_CODE action attempt as
 // Update does.
 func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
 	if err := required("access_code_id", accessCodeID); err != nil {
@@ -97,7 +97,7 @@ func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, 
 
 // PullBackupAccessCode takes a backup access code from the pool of the
 // access code accessCodeID (POST /access_codes/pull_backup_access_code,
-// never retried; the code must have been created with
+// never replayed; the code must have been created with
 // WithBackupAccessCodePool(true)) and returns the backup code. Pulling
 // again returns the same backup code.
 func (s *AccessCodesService) PullBackupAccessCode(ctx context.Context, accessCodeID string, opts ...Option) (*gen.AccessCode, error) {
@@ -135,7 +135,7 @@ const (
 )
 
 // ReportDeviceConstraints tells Seam which PIN lengths the device deviceID
-// accepts (POST /access_codes/report_device_constraints, never retried).
+// accepts (POST /access_codes/report_device_constraints, never replayed).
 // Lengths outside 4..20, Min above Max, nothing given, or both Min/Max and
 // Supported, are refused before sending.
 func (s *AccessCodesService) ReportDeviceConstraints(ctx context.Context, deviceID string, lengths CodeLengthConstraints, opts ...Option) error {
@@ -196,7 +196,7 @@ const simulatedCodeMaxLength = 8
 
 // CreateUnmanagedAccessCode creates an unmanaged access code on a sandbox
 // device, as if it had been set outside Seam (POST
-// /access_codes/simulate/create_unmanaged_access_code, never retried). The
+// /access_codes/simulate/create_unmanaged_access_code, never replayed). The
 // code must be 4 to 8 digits.
 func (s *AccessCodesSimulateService) CreateUnmanagedAccessCode(ctx context.Context, deviceID, name, code string, opts ...Option) (*gen.UnmanagedAccessCode, error) {
 	if err := required("device_id", deviceID); err != nil {

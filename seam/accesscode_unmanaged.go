@@ -60,7 +60,7 @@ func (s *AccessCodesUnmanagedService) get(ctx context.Context, params gen.Access
 }
 
 // Update changes an unmanaged access code (POST
-// /access_codes/unmanaged/update, never retried). body must not be nil, and
+// /access_codes/unmanaged/update, never replayed). body must not be nil, and
 // body.AccessCodeId is required; AllowExternalModification and IsExternalModificationAllowed,
 // synonyms, must agree when both are set.
 func (s *AccessCodesUnmanagedService) Update(ctx context.Context, body *gen.AccessCodesUnmanagedUpdateRequestBody, opts ...Option) error {
@@ -73,7 +73,7 @@ func (s *AccessCodesUnmanagedService) Update(ctx context.Context, body *gen.Acce
 }
 
 // ConvertToManaged makes an unmanaged access code managed by Seam (POST
-// /access_codes/unmanaged/convert_to_managed, never retried). body must not
+// /access_codes/unmanaged/convert_to_managed, never replayed). body must not
 // be nil, and body.AccessCodeId is required; set body.Force to take over a code managed
 // by another workspace. The answer carries no action attempt to wait for:
 // Get the code (AccessCodesService.Get) to follow the conversion.
@@ -88,7 +88,7 @@ func (s *AccessCodesUnmanagedService) ConvertToManaged(ctx context.Context, body
 }
 
 // Delete deletes the unmanaged access code accessCodeID from its device
-// (POST /access_codes/unmanaged/delete, never retried) and waits for the
+// (POST /access_codes/unmanaged/delete, never replayed) and waits for the
 // DELETE_ACCESS_CODE action attempt as AccessCodesService.Delete does.
 func (s *AccessCodesUnmanagedService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
 	if err := required("access_code_id", accessCodeID); err != nil {

@@ -30,7 +30,7 @@ func (s *AccessCodesService) prepare(op accessCodeOp, opts []AccessCodeOption) (
 }
 
 // Create creates an access code on the device deviceID (POST
-// /access_codes/create, never retried) and returns it as the API answered,
+// /access_codes/create, never replayed) and returns it as the API answered,
 // usually with status "setting" (ongoing) or "unset" (time-bound, offline).
 // It does not wait for the code to be programmed: see WaitUntilReady.
 //
@@ -106,7 +106,7 @@ func presentAttempt(a *gen.ActionAttempt) *gen.ActionAttempt {
 }
 
 // CreateMultiple creates access codes sharing one PIN on the devices
-// deviceIDs (POST /access_codes/create_multiple, never retried) and returns
+// deviceIDs (POST /access_codes/create_multiple, never replayed) and returns
 // them. Unless a code is given (WithCode), Seam links them by a
 // common_code_key, for UpdateMultiple. It takes name, code, times and
 // WithCodeSharing (what to do with a device that cannot share the code),

@@ -16,7 +16,7 @@ func (s *ClientSessionsService) Get(ctx context.Context, id string, opts ...Opti
 }
 
 // Delete deletes the client session id (POST /client_sessions/delete,
-// never retried).
+// never replayed).
 func (s *ClientSessionsService) Delete(ctx context.Context, id string, opts ...Option) error {
 	if err := required("client_session_id", id); err != nil {
 		return err

@@ -21,7 +21,7 @@ func (s *ConnectedAccountsService) Get(ctx context.Context, id string, opts ...O
 }
 
 // Delete deletes the connected account id and the devices it brought
-// (POST /connected_accounts/delete, never retried).
+// (POST /connected_accounts/delete, never replayed).
 func (s *ConnectedAccountsService) Delete(ctx context.Context, id string, opts ...Option) error {
 	if err := required("connected_account_id", id); err != nil {
 		return err

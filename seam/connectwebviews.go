@@ -16,7 +16,7 @@ func (s *ConnectWebviewsService) Get(ctx context.Context, id string, opts ...Opt
 }
 
 // Delete deletes the Connect Webview id (POST /connect_webviews/delete,
-// never retried).
+// never replayed).
 func (s *ConnectWebviewsService) Delete(ctx context.Context, id string, opts ...Option) error {
 	if err := required("connect_webview_id", id); err != nil {
 		return err

@@ -341,7 +341,8 @@ type WorkspacesService struct {
 // cards, and mobile keys through a single request.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsService) Create(ctx context.Context, body *gen.AccessGrantsCreateRequestBody, opts ...Option) (*gen.AccessGrant, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/access_grants/create", key: "access_grant"}, body, byValue(s.c.api.AccessGrantsCreatePost), func(b *gen.AccessGrantsCreateResponseBody) *gen.AccessGrant { return &b.AccessGrant })
 }
@@ -352,7 +353,8 @@ func (s *AccessGrantsService) Create(ctx context.Context, body *gen.AccessGrants
 //
 // body must not be nil: it carries the required access_grant_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsService) Delete(ctx context.Context, body *gen.AccessGrantsDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/access_grants/delete", required: []string{"access_grant_id"}}, body, byValue(s.c.api.AccessGrantsDeletePost))
 }
@@ -362,7 +364,8 @@ func (s *AccessGrantsService) Delete(ctx context.Context, body *gen.AccessGrants
 // Get an Access Grant.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsService) Get(ctx context.Context, body *gen.AccessGrantsGetRequestBody, opts ...Option) (*gen.AccessGrant, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/access_grants/get", key: "access_grant"}, body, byValue(s.c.api.AccessGrantsGetPost), func(b *gen.AccessGrantsGetResponseBody) *gen.AccessGrant { return &b.AccessGrant })
 }
@@ -428,7 +431,8 @@ func (s *AccessGrantsService) All(ctx context.Context, params *gen.AccessGrantsL
 // Adds additional requested access methods to an existing Access Grant.
 //
 // body must not be nil: it carries the required access_grant_id, requested_access_methods.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsService) RequestAccessMethods(ctx context.Context, body *gen.AccessGrantsRequestAccessMethodsRequestBody, opts ...Option) (*gen.AccessGrant, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/access_grants/request_access_methods", required: []string{"access_grant_id", "requested_access_methods"}, key: "access_grant"}, body, byValue(s.c.api.AccessGrantsRequestAccessMethodsPost), func(b *gen.AccessGrantsRequestAccessMethodsResponseBody) *gen.AccessGrant { return &b.AccessGrant })
 }
@@ -628,7 +632,8 @@ func (s *AccessGrantsUnmanagedService) All(ctx context.Context, params *gen.Acce
 //
 // body must not be nil: it carries the required access_grant_id, is_managed.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsUnmanagedService) Update(ctx context.Context, body *gen.AccessGrantsUnmanagedUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/access_grants/unmanaged/update", required: []string{"access_grant_id", "is_managed"}}, body, byValue(s.c.api.AccessGrantsUnmanagedUpdatePost))
 }
@@ -639,7 +644,8 @@ func (s *AccessGrantsUnmanagedService) Update(ctx context.Context, body *gen.Acc
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessGrantsService) Update(ctx context.Context, body *gen.AccessGrantsUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/access_grants/update"}, body, byValue(s.c.api.AccessGrantsUpdatePost))
 }
@@ -655,7 +661,8 @@ func (s *AccessGrantsService) Update(ctx context.Context, body *gen.AccessGrants
 // body must not be nil: it carries the required access_method_id, card_number.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessMethodsService) AssignCard(ctx context.Context, body *gen.AccessMethodsAssignCardRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/access_methods/assign_card", required: []string{"access_method_id", "card_number"}, key: "action_attempt"}, body, byValue(s.c.api.AccessMethodsAssignCardPost), func(b *gen.AccessMethodsAssignCardResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -666,7 +673,8 @@ func (s *AccessMethodsService) AssignCard(ctx context.Context, body *gen.AccessM
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessMethodsService) Delete(ctx context.Context, body *gen.AccessMethodsDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/access_methods/delete"}, body, byValue(s.c.api.AccessMethodsDeletePost))
 }
@@ -680,7 +688,8 @@ func (s *AccessMethodsService) Delete(ctx context.Context, body *gen.AccessMetho
 // body must not be nil: it carries the required acs_encoder_id, access_method_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessMethodsService) Encode(ctx context.Context, body *gen.AccessMethodsEncodeRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/access_methods/encode", required: []string{"acs_encoder_id", "access_method_id"}, key: "action_attempt"}, body, byValue(s.c.api.AccessMethodsEncodePost), func(b *gen.AccessMethodsEncodeResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -742,7 +751,8 @@ func (s *AccessMethodsService) List(ctx context.Context, params *gen.AccessMetho
 // body must not be nil: it carries the required access_method_id, acs_entrance_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AccessMethodsService) UnlockDoor(ctx context.Context, body *gen.AccessMethodsUnlockDoorRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/access_methods/unlock_door", required: []string{"access_method_id", "acs_entrance_id"}, key: "action_attempt"}, body, byValue(s.c.api.AccessMethodsUnlockDoorPost), func(b *gen.AccessMethodsUnlockDoorResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -843,7 +853,8 @@ func (s *AccessMethodsUnmanagedService) List(ctx context.Context, params *gen.Ac
 //
 // body must not be nil: it carries the required acs_access_group_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsAccessGroupsService) AddUser(ctx context.Context, body *gen.AcsAccessGroupsAddUserRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/access_groups/add_user", required: []string{"acs_access_group_id"}}, body, byValue(s.c.api.AcsAccessGroupsAddUserPost))
 }
@@ -855,7 +866,8 @@ func (s *AcsAccessGroupsService) AddUser(ctx context.Context, body *gen.AcsAcces
 //
 // body must not be nil: it carries the required acs_access_group_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsAccessGroupsService) Delete(ctx context.Context, body *gen.AcsAccessGroupsDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/access_groups/delete", required: []string{"acs_access_group_id"}}, body, byValue(s.c.api.AcsAccessGroupsDeletePost))
 }
@@ -913,7 +925,8 @@ func (s *AcsAccessGroupsService) ListUsers(ctx context.Context, params *gen.AcsA
 //
 // body must not be nil: it carries the required acs_access_group_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsAccessGroupsService) RemoveUser(ctx context.Context, body *gen.AcsAccessGroupsRemoveUserRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/access_groups/remove_user", required: []string{"acs_access_group_id"}}, body, byValue(s.c.api.AcsAccessGroupsRemoveUserPost))
 }
@@ -927,7 +940,8 @@ func (s *AcsAccessGroupsService) RemoveUser(ctx context.Context, body *gen.AcsAc
 //
 // body must not be nil: it carries the required acs_credential_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) Assign(ctx context.Context, body *gen.AcsCredentialsAssignRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/credentials/assign", required: []string{"acs_credential_id"}}, body, byValue(s.c.api.AcsCredentialsAssignPost))
 }
@@ -945,7 +959,8 @@ func (s *AcsCredentialsService) Assign(ctx context.Context, body *gen.AcsCredent
 // direct control over an individual ACS credential.
 //
 // body must not be nil: it carries the required access_method.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) Create(ctx context.Context, body *gen.AcsCredentialsCreateRequestBody, opts ...Option) (*gen.AcsCredential, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/acs/credentials/create", required: []string{"access_method"}, key: "acs_credential"}, body, byValue(s.c.api.AcsCredentialsCreatePost), func(b *gen.AcsCredentialsCreateResponseBody) *gen.AcsCredential { return &b.AcsCredential })
 }
@@ -957,7 +972,8 @@ func (s *AcsCredentialsService) Create(ctx context.Context, body *gen.AcsCredent
 //
 // body must not be nil: it carries the required acs_credential_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) Delete(ctx context.Context, body *gen.AcsCredentialsDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/credentials/delete", required: []string{"acs_credential_id"}}, body, byValue(s.c.api.AcsCredentialsDeletePost))
 }
@@ -988,7 +1004,8 @@ var acsCredentialsListPager = pager[*gen.AcsCredentialsListRequestBody, *gen.Acs
 // body may be nil (no parameters).
 // It returns one page; set the page cursor to Page.NextPageCursor for the
 // next one, or use All.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) List(ctx context.Context, body *gen.AcsCredentialsListRequestBody, opts ...Option) (*Page[gen.AcsCredential], error) {
 	return list(s.c, ctx, opts, endpoint{path: "/acs/credentials/list", key: "acs_credentials"}, body, byValue(s.c.api.AcsCredentialsListPost), acsCredentialsListPager)
 }
@@ -1023,7 +1040,8 @@ func (s *AcsCredentialsService) ListAccessibleEntrances(ctx context.Context, par
 //
 // body must not be nil: it carries the required acs_credential_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) Unassign(ctx context.Context, body *gen.AcsCredentialsUnassignRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/credentials/unassign", required: []string{"acs_credential_id"}}, body, byValue(s.c.api.AcsCredentialsUnassignPost))
 }
@@ -1035,7 +1053,8 @@ func (s *AcsCredentialsService) Unassign(ctx context.Context, body *gen.AcsCrede
 //
 // body must not be nil: it carries the required acs_credential_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsCredentialsService) Update(ctx context.Context, body *gen.AcsCredentialsUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/credentials/update", required: []string{"acs_credential_id"}}, body, byValue(s.c.api.AcsCredentialsUpdatePost))
 }
@@ -1051,7 +1070,8 @@ func (s *AcsCredentialsService) Update(ctx context.Context, body *gen.AcsCredent
 // body must not be nil: it carries the required acs_encoder_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersService) EncodeCredential(ctx context.Context, body *gen.AcsEncodersEncodeCredentialRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/acs/encoders/encode_credential", required: []string{"acs_encoder_id"}, key: "action_attempt"}, body, byValue(s.c.api.AcsEncodersEncodeCredentialPost), func(b *gen.AcsEncodersEncodeCredentialResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -1082,7 +1102,8 @@ var acsEncodersListPager = pager[*gen.AcsEncodersListRequestBody, *gen.AcsEncode
 // body may be nil (no parameters).
 // It returns one page; set the page cursor to Page.NextPageCursor for the
 // next one, or use All.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersService) List(ctx context.Context, body *gen.AcsEncodersListRequestBody, opts ...Option) (*Page[gen.AcsEncoder], error) {
 	return list(s.c, ctx, opts, endpoint{path: "/acs/encoders/list", key: "acs_encoders"}, body, byValue(s.c.api.AcsEncodersListPost), acsEncodersListPager)
 }
@@ -1105,7 +1126,8 @@ func (s *AcsEncodersService) All(ctx context.Context, body *gen.AcsEncodersListR
 // body must not be nil: it carries the required acs_encoder_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersService) ScanCredential(ctx context.Context, body *gen.AcsEncodersScanCredentialRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/acs/encoders/scan_credential", required: []string{"acs_encoder_id"}, key: "action_attempt"}, body, byValue(s.c.api.AcsEncodersScanCredentialPost), func(b *gen.AcsEncodersScanCredentialResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -1120,7 +1142,8 @@ func (s *AcsEncodersService) ScanCredential(ctx context.Context, body *gen.AcsEn
 // body must not be nil: it carries the required acs_encoder_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersService) ScanToAssignCredential(ctx context.Context, body *gen.AcsEncodersScanToAssignCredentialRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/acs/encoders/scan_to_assign_credential", required: []string{"acs_encoder_id"}, key: "action_attempt"}, body, byValue(s.c.api.AcsEncodersScanToAssignCredentialPost), func(b *gen.AcsEncodersScanToAssignCredentialResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -1136,7 +1159,8 @@ func (s *AcsEncodersService) ScanToAssignCredential(ctx context.Context, body *g
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersSimulateService) NextCredentialEncodeWillFail(ctx context.Context, body *gen.AcsEncodersSimulateNextCredentialEncodeWillFailRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/encoders/simulate/next_credential_encode_will_fail"}, body, byValue(s.c.api.AcsEncodersSimulateNextCredentialEncodeWillFailPost))
 }
@@ -1152,7 +1176,8 @@ func (s *AcsEncodersSimulateService) NextCredentialEncodeWillFail(ctx context.Co
 //
 // body must not be nil: it carries the required acs_encoder_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersSimulateService) NextCredentialEncodeWillSucceed(ctx context.Context, body *gen.AcsEncodersSimulateNextCredentialEncodeWillSucceedRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/encoders/simulate/next_credential_encode_will_succeed", required: []string{"acs_encoder_id"}}, body, byValue(s.c.api.AcsEncodersSimulateNextCredentialEncodeWillSucceedPost))
 }
@@ -1168,7 +1193,8 @@ func (s *AcsEncodersSimulateService) NextCredentialEncodeWillSucceed(ctx context
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersSimulateService) NextCredentialScanWillFail(ctx context.Context, body *gen.AcsEncodersSimulateNextCredentialScanWillFailRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/encoders/simulate/next_credential_scan_will_fail"}, body, byValue(s.c.api.AcsEncodersSimulateNextCredentialScanWillFailPost))
 }
@@ -1184,7 +1210,8 @@ func (s *AcsEncodersSimulateService) NextCredentialScanWillFail(ctx context.Cont
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEncodersSimulateService) NextCredentialScanWillSucceed(ctx context.Context, body *gen.AcsEncodersSimulateNextCredentialScanWillSucceedRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/encoders/simulate/next_credential_scan_will_succeed"}, body, byValue(s.c.api.AcsEncodersSimulateNextCredentialScanWillSucceedPost))
 }
@@ -1208,7 +1235,8 @@ func (s *AcsEntrancesService) Get(ctx context.Context, params *gen.AcsEntrancesG
 //
 // body must not be nil: it carries the required acs_entrance_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEntrancesService) GrantAccess(ctx context.Context, body *gen.AcsEntrancesGrantAccessRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/entrances/grant_access", required: []string{"acs_entrance_id"}}, body, byValue(s.c.api.AcsEntrancesGrantAccessPost))
 }
@@ -1265,7 +1293,8 @@ func (s *AcsEntrancesService) ListCredentialsWithAccess(ctx context.Context, par
 // body must not be nil: it carries the required acs_entrance_id, acs_credential_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsEntrancesService) Unlock(ctx context.Context, body *gen.AcsEntrancesUnlockRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/acs/entrances/unlock", required: []string{"acs_entrance_id", "acs_credential_id"}, key: "action_attempt"}, body, byValue(s.c.api.AcsEntrancesUnlockPost), func(b *gen.AcsEntrancesUnlockResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -1318,7 +1347,8 @@ func (s *AcsSystemsService) ListCompatibleCredentialManagerAcsSystems(ctx contex
 //
 // body must not be nil: it carries the required acs_system_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsSystemsService) ReportDevices(ctx context.Context, body *gen.AcsSystemsReportDevicesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/systems/report_devices", required: []string{"acs_system_id"}}, body, byValue(s.c.api.AcsSystemsReportDevicesPost))
 }
@@ -1332,7 +1362,8 @@ func (s *AcsSystemsService) ReportDevices(ctx context.Context, body *gen.AcsSyst
 //
 // body must not be nil: it carries the required acs_user_id, acs_access_group_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) AddToAccessGroup(ctx context.Context, body *gen.AcsUsersAddToAccessGroupRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/add_to_access_group", required: []string{"acs_user_id", "acs_access_group_id"}}, body, byValue(s.c.api.AcsUsersAddToAccessGroupPost))
 }
@@ -1343,7 +1374,8 @@ func (s *AcsUsersService) AddToAccessGroup(ctx context.Context, body *gen.AcsUse
 // user](https://docs.seam.co/low-level-apis/access-systems/user-management).
 //
 // body must not be nil: it carries the required full_name, acs_system_id.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) Create(ctx context.Context, body *gen.AcsUsersCreateRequestBody, opts ...Option) (*gen.AcsUser, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/acs/users/create", required: []string{"full_name", "acs_system_id"}, key: "acs_user"}, body, byValue(s.c.api.AcsUsersCreatePost), func(b *gen.AcsUsersCreateResponseBody) *gen.AcsUser { return &b.AcsUser })
 }
@@ -1357,7 +1389,8 @@ func (s *AcsUsersService) Create(ctx context.Context, body *gen.AcsUsersCreateRe
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) Delete(ctx context.Context, body *gen.AcsUsersDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/delete"}, body, byValue(s.c.api.AcsUsersDeletePost))
 }
@@ -1419,7 +1452,8 @@ func (s *AcsUsersService) ListAccessibleEntrances(ctx context.Context, params *g
 //
 // body must not be nil: it carries the required acs_access_group_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) RemoveFromAccessGroup(ctx context.Context, body *gen.AcsUsersRemoveFromAccessGroupRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/remove_from_access_group", required: []string{"acs_access_group_id"}}, body, byValue(s.c.api.AcsUsersRemoveFromAccessGroupPost))
 }
@@ -1432,7 +1466,8 @@ func (s *AcsUsersService) RemoveFromAccessGroup(ctx context.Context, body *gen.A
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) RevokeAccessToAllEntrances(ctx context.Context, body *gen.AcsUsersRevokeAccessToAllEntrancesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/revoke_access_to_all_entrances"}, body, byValue(s.c.api.AcsUsersRevokeAccessToAllEntrancesPost))
 }
@@ -1448,7 +1483,8 @@ func (s *AcsUsersService) RevokeAccessToAllEntrances(ctx context.Context, body *
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) Suspend(ctx context.Context, body *gen.AcsUsersSuspendRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/suspend"}, body, byValue(s.c.api.AcsUsersSuspendPost))
 }
@@ -1464,7 +1500,8 @@ func (s *AcsUsersService) Suspend(ctx context.Context, body *gen.AcsUsersSuspend
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) Unsuspend(ctx context.Context, body *gen.AcsUsersUnsuspendRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/unsuspend"}, body, byValue(s.c.api.AcsUsersUnsuspendPost))
 }
@@ -1476,7 +1513,8 @@ func (s *AcsUsersService) Unsuspend(ctx context.Context, body *gen.AcsUsersUnsus
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *AcsUsersService) Update(ctx context.Context, body *gen.AcsUsersUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/update"}, body, byValue(s.c.api.AcsUsersUpdatePost))
 }
@@ -1516,7 +1554,8 @@ func (s *ActionAttemptsService) All(ctx context.Context, params *gen.ActionAttem
 // session](https://docs.seam.co/core-concepts/authentication/client-session-tokens).
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ClientSessionsService) Create(ctx context.Context, body *gen.ClientSessionsCreateRequestBody, opts ...Option) (*gen.ClientSession, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/client_sessions/create", key: "client_session"}, body, byValue(s.c.api.ClientSessionsCreatePost), func(b *gen.ClientSessionsCreateResponseBody) *gen.ClientSession { return &b.ClientSession })
 }
@@ -1529,7 +1568,8 @@ func (s *ClientSessionsService) Create(ctx context.Context, body *gen.ClientSess
 // characteristics if it does not yet exist.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ClientSessionsService) GetOrCreate(ctx context.Context, body *gen.ClientSessionsGetOrCreateRequestBody, opts ...Option) (*gen.ClientSession, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/client_sessions/get_or_create", key: "client_session"}, body, byValue(s.c.api.ClientSessionsGetOrCreatePost), func(b *gen.ClientSessionsGetOrCreateResponseBody) *gen.ClientSession { return &b.ClientSession })
 }
@@ -1545,7 +1585,8 @@ func (s *ClientSessionsService) GetOrCreate(ctx context.Context, body *gen.Clien
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ClientSessionsService) GrantAccess(ctx context.Context, body *gen.ClientSessionsGrantAccessRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/client_sessions/grant_access"}, body, byValue(s.c.api.ClientSessionsGrantAccessPost))
 }
@@ -1571,7 +1612,8 @@ func (s *ClientSessionsService) List(ctx context.Context, params *gen.ClientSess
 //
 // body must not be nil: it carries the required client_session_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ClientSessionsService) Revoke(ctx context.Context, body *gen.ClientSessionsRevokeRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/client_sessions/revoke", required: []string{"client_session_id"}}, body, byValue(s.c.api.ClientSessionsRevokePost))
 }
@@ -1597,7 +1639,8 @@ func (s *ClientSessionsService) Revoke(ctx context.Context, body *gen.ClientSess
 // Process](https://docs.seam.co/core-concepts/connect-webviews/connect-webview-process).
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ConnectWebviewsService) Create(ctx context.Context, body *gen.ConnectWebviewsCreateRequestBody, opts ...Option) (*gen.ConnectWebview, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/connect_webviews/create", key: "connect_webview"}, body, byValue(s.c.api.ConnectWebviewsCreatePost), func(b *gen.ConnectWebviewsCreateResponseBody) *gen.ConnectWebview { return &b.ConnectWebview })
 }
@@ -1666,7 +1709,8 @@ func (s *ConnectedAccountsService) All(ctx context.Context, params *gen.Connecte
 //
 // body must not be nil: it carries the required connected_account_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ConnectedAccountsSimulateService) Disconnect(ctx context.Context, body *gen.ConnectedAccountsSimulateDisconnectRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/connected_accounts/simulate/disconnect", required: []string{"connected_account_id"}}, body, byValue(s.c.api.ConnectedAccountsSimulateDisconnectPost))
 }
@@ -1679,7 +1723,8 @@ func (s *ConnectedAccountsSimulateService) Disconnect(ctx context.Context, body 
 //
 // body must not be nil: it carries the required connected_account_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ConnectedAccountsService) Sync(ctx context.Context, body *gen.ConnectedAccountsSyncRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/connected_accounts/sync", required: []string{"connected_account_id"}}, body, byValue(s.c.api.ConnectedAccountsSyncPost))
 }
@@ -1691,7 +1736,8 @@ func (s *ConnectedAccountsService) Sync(ctx context.Context, body *gen.Connected
 //
 // body must not be nil: it carries the required connected_account_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ConnectedAccountsService) Update(ctx context.Context, body *gen.ConnectedAccountsUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/connected_accounts/update", required: []string{"connected_account_id"}}, body, byValue(s.c.api.ConnectedAccountsUpdatePost))
 }
@@ -1701,7 +1747,8 @@ func (s *ConnectedAccountsService) Update(ctx context.Context, body *gen.Connect
 // Creates a new customer portal magic link with configurable features.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *CustomersService) CreatePortal(ctx context.Context, body *gen.CustomersCreatePortalRequestBody, opts ...Option) (*gen.CustomerPortal, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/customers/create_portal", key: "customer_portal"}, body, byValue(s.c.api.CustomersCreatePortalPost), func(b *gen.CustomersCreatePortalResponseBody) *gen.CustomerPortal { return &b.CustomerPortal })
 }
@@ -1715,7 +1762,8 @@ func (s *CustomersService) CreatePortal(ctx context.Context, body *gen.Customers
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *CustomersService) DeleteData(ctx context.Context, body *gen.CustomersDeleteDataRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/customers/delete_data"}, body, byValue(s.c.api.CustomersDeleteDataPost))
 }
@@ -1727,7 +1775,8 @@ func (s *CustomersService) DeleteData(ctx context.Context, body *gen.CustomersDe
 //
 // body must not be nil: it carries the required customer_key.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *CustomersService) PushData(ctx context.Context, body *gen.CustomersPushDataRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/customers/push_data", required: []string{"customer_key"}}, body, byValue(s.c.api.CustomersPushDataPost))
 }
@@ -1787,7 +1836,8 @@ func (s *DevicesService) ListDeviceProviders(ctx context.Context, params *gen.De
 //
 // body must not be nil: it carries the required devices.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesService) ReportProviderMetadata(ctx context.Context, body *gen.DevicesReportProviderMetadataRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/report_provider_metadata", required: []string{"devices"}}, body, byValue(s.c.api.DevicesReportProviderMetadataPost))
 }
@@ -1801,7 +1851,8 @@ func (s *DevicesService) ReportProviderMetadata(ctx context.Context, body *gen.D
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) Connect(ctx context.Context, body *gen.DevicesSimulateConnectRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/connect", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesSimulateConnectPost))
 }
@@ -1815,7 +1866,8 @@ func (s *DevicesSimulateService) Connect(ctx context.Context, body *gen.DevicesS
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) ConnectToHub(ctx context.Context, body *gen.DevicesSimulateConnectToHubRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/connect_to_hub", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesSimulateConnectToHubPost))
 }
@@ -1829,7 +1881,8 @@ func (s *DevicesSimulateService) ConnectToHub(ctx context.Context, body *gen.Dev
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) Disconnect(ctx context.Context, body *gen.DevicesSimulateDisconnectRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/disconnect", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesSimulateDisconnectPost))
 }
@@ -1844,7 +1897,8 @@ func (s *DevicesSimulateService) Disconnect(ctx context.Context, body *gen.Devic
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) DisconnectFromHub(ctx context.Context, body *gen.DevicesSimulateDisconnectFromHubRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/disconnect_from_hub", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesSimulateDisconnectFromHubPost))
 }
@@ -1860,7 +1914,8 @@ func (s *DevicesSimulateService) DisconnectFromHub(ctx context.Context, body *ge
 //
 // body must not be nil: it carries the required device_id, is_expired.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) PaidSubscription(ctx context.Context, body *gen.DevicesSimulatePaidSubscriptionRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/paid_subscription", required: []string{"device_id", "is_expired"}}, body, byValue(s.c.api.DevicesSimulatePaidSubscriptionPost))
 }
@@ -1874,7 +1929,8 @@ func (s *DevicesSimulateService) PaidSubscription(ctx context.Context, body *gen
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesSimulateService) Remove(ctx context.Context, body *gen.DevicesSimulateRemoveRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/simulate/remove", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesSimulateRemovePost))
 }
@@ -1948,7 +2004,8 @@ func (s *DevicesUnmanagedService) All(ctx context.Context, params *gen.DevicesUn
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesUnmanagedService) Update(ctx context.Context, body *gen.DevicesUnmanagedUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/unmanaged/update", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesUnmanagedUpdatePost))
 }
@@ -1964,7 +2021,8 @@ func (s *DevicesUnmanagedService) Update(ctx context.Context, body *gen.DevicesU
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *DevicesService) Update(ctx context.Context, body *gen.DevicesUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/devices/update", required: []string{"device_id"}}, body, byValue(s.c.api.DevicesUpdatePost))
 }
@@ -1976,7 +2034,8 @@ func (s *DevicesService) Update(ctx context.Context, body *gen.DevicesUpdateRequ
 //
 // body must not be nil: it carries the required instant_key_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *InstantKeysService) Delete(ctx context.Context, body *gen.InstantKeysDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/instant_keys/delete", required: []string{"instant_key_id"}}, body, byValue(s.c.api.InstantKeysDeletePost))
 }
@@ -2008,7 +2067,8 @@ func (s *InstantKeysService) List(ctx context.Context, params *gen.InstantKeysLi
 // body must not be nil: it carries the required device_id, auto_lock_enabled.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *LocksService) ConfigureAutoLock(ctx context.Context, body *gen.LocksConfigureAutoLockRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/locks/configure_auto_lock", required: []string{"device_id", "auto_lock_enabled"}, key: "action_attempt"}, body, byValue(s.c.api.LocksConfigureAutoLockPost), func(b *gen.LocksConfigureAutoLockResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2034,7 +2094,8 @@ func (s *LocksService) List(ctx context.Context, params *gen.LocksListGetParams,
 // body must not be nil: it carries the required device_id, code.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *LocksSimulateService) KeypadCodeEntry(ctx context.Context, body *gen.LocksSimulateKeypadCodeEntryRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/locks/simulate/keypad_code_entry", required: []string{"device_id", "code"}, key: "action_attempt"}, body, byValue(s.c.api.LocksSimulateKeypadCodeEntryPost), func(b *gen.LocksSimulateKeypadCodeEntryResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2050,7 +2111,8 @@ func (s *LocksSimulateService) KeypadCodeEntry(ctx context.Context, body *gen.Lo
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *LocksSimulateService) ManualLockViaKeypad(ctx context.Context, body *gen.LocksSimulateManualLockViaKeypadRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/locks/simulate/manual_lock_via_keypad", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.LocksSimulateManualLockViaKeypadPost), func(b *gen.LocksSimulateManualLockViaKeypadResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2077,7 +2139,8 @@ func (s *NoiseSensorsService) List(ctx context.Context, params *gen.NoiseSensors
 // body must not be nil: it carries the required device_id, starts_daily_at, ends_daily_at.
 // It returns the noise_threshold of the answer, after waiting for the answer's action
 // attempt unless WithWaitForActionAttempts(false).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *NoiseSensorsNoiseThresholdsService) Create(ctx context.Context, body *gen.NoiseSensorsNoiseThresholdsCreateRequestBody, opts ...Option) (*gen.NoiseThreshold, error) {
 	return valueWaiting(s.c, ctx, opts, endpoint{path: "/noise_sensors/noise_thresholds/create", required: []string{"device_id", "starts_daily_at", "ends_daily_at"}, key: "noise_threshold"}, body, byValue(s.c.api.NoiseSensorsNoiseThresholdsCreatePost), func(b *gen.NoiseSensorsNoiseThresholdsCreateResponseBody) *gen.NoiseThreshold {
 		return &b.NoiseThreshold
@@ -2093,7 +2156,8 @@ func (s *NoiseSensorsNoiseThresholdsService) Create(ctx context.Context, body *g
 // body must not be nil: it carries the required noise_threshold_id, device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *NoiseSensorsNoiseThresholdsService) Delete(ctx context.Context, body *gen.NoiseSensorsNoiseThresholdsDeleteRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/noise_sensors/noise_thresholds/delete", required: []string{"noise_threshold_id", "device_id"}}, body, byValue(s.c.api.NoiseSensorsNoiseThresholdsDeletePost), func(b *gen.NoiseSensorsNoiseThresholdsDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2131,7 +2195,8 @@ func (s *NoiseSensorsNoiseThresholdsService) List(ctx context.Context, params *g
 // body must not be nil: it carries the required noise_threshold_id, device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *NoiseSensorsNoiseThresholdsService) Update(ctx context.Context, body *gen.NoiseSensorsNoiseThresholdsUpdateRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/noise_sensors/noise_thresholds/update", required: []string{"noise_threshold_id", "device_id"}}, body, byValue(s.c.api.NoiseSensorsNoiseThresholdsUpdatePost), func(b *gen.NoiseSensorsNoiseThresholdsUpdateResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2146,7 +2211,8 @@ func (s *NoiseSensorsNoiseThresholdsService) Update(ctx context.Context, body *g
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *NoiseSensorsSimulateService) TriggerNoiseThreshold(ctx context.Context, body *gen.NoiseSensorsSimulateTriggerNoiseThresholdRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/noise_sensors/simulate/trigger_noise_threshold", required: []string{"device_id"}}, body, byValue(s.c.api.NoiseSensorsSimulateTriggerNoiseThresholdPost))
 }
@@ -2159,7 +2225,8 @@ func (s *NoiseSensorsSimulateService) TriggerNoiseThreshold(ctx context.Context,
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *PhonesService) Deactivate(ctx context.Context, body *gen.PhonesDeactivateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/phones/deactivate", required: []string{"device_id"}}, body, byValue(s.c.api.PhonesDeactivatePost))
 }
@@ -2195,7 +2262,8 @@ func (s *PhonesService) List(ctx context.Context, params *gen.PhonesListGetParam
 // Identity](https://docs.seam.co/capability-guides/mobile-access/developing-in-a-sandbox-workspace#creating-a-simulated-phone-for-a-user-identity).
 //
 // body must not be nil: it carries the required user_identity_id.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *PhonesSimulateService) CreateSandboxPhone(ctx context.Context, body *gen.PhonesSimulateCreateSandboxPhoneRequestBody, opts ...Option) (*gen.Phone, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/phones/simulate/create_sandbox_phone", required: []string{"user_identity_id"}, key: "phone"}, body, byValue(s.c.api.PhonesSimulateCreateSandboxPhonePost), func(b *gen.PhonesSimulateCreateSandboxPhoneResponseBody) *gen.Phone { return &b.Phone })
 }
@@ -2208,7 +2276,8 @@ func (s *PhonesSimulateService) CreateSandboxPhone(ctx context.Context, body *ge
 //
 // body must not be nil: it carries the required space_id, acs_entrance_ids.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) AddAcsEntrances(ctx context.Context, body *gen.SpacesAddAcsEntrancesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/add_acs_entrances", required: []string{"space_id", "acs_entrance_ids"}}, body, byValue(s.c.api.SpacesAddAcsEntrancesPost))
 }
@@ -2221,7 +2290,8 @@ func (s *SpacesService) AddAcsEntrances(ctx context.Context, body *gen.SpacesAdd
 //
 // body must not be nil: it carries the required space_id, connected_account_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) AddConnectedAccount(ctx context.Context, body *gen.SpacesAddConnectedAccountRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/add_connected_account", required: []string{"space_id", "connected_account_id"}}, body, byValue(s.c.api.SpacesAddConnectedAccountPost))
 }
@@ -2232,7 +2302,8 @@ func (s *SpacesService) AddConnectedAccount(ctx context.Context, body *gen.Space
 //
 // body must not be nil: it carries the required space_id, device_ids.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) AddDevices(ctx context.Context, body *gen.SpacesAddDevicesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/add_devices", required: []string{"space_id", "device_ids"}}, body, byValue(s.c.api.SpacesAddDevicesPost))
 }
@@ -2242,7 +2313,8 @@ func (s *SpacesService) AddDevices(ctx context.Context, body *gen.SpacesAddDevic
 // Creates a new space.
 //
 // body must not be nil: it carries the required name.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) Create(ctx context.Context, body *gen.SpacesCreateRequestBody, opts ...Option) (*gen.Space, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/spaces/create", required: []string{"name"}, key: "space"}, body, byValue(s.c.api.SpacesCreatePost), func(b *gen.SpacesCreateResponseBody) *gen.Space { return &b.Space })
 }
@@ -2253,7 +2325,8 @@ func (s *SpacesService) Create(ctx context.Context, body *gen.SpacesCreateReques
 //
 // body must not be nil: it carries the required space_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) Delete(ctx context.Context, body *gen.SpacesDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/delete", required: []string{"space_id"}}, body, byValue(s.c.api.SpacesDeletePost))
 }
@@ -2263,7 +2336,8 @@ func (s *SpacesService) Delete(ctx context.Context, body *gen.SpacesDeleteReques
 // Gets a space.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) Get(ctx context.Context, body *gen.SpacesGetRequestBody, opts ...Option) (*gen.Space, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/spaces/get", key: "space"}, body, byValue(s.c.api.SpacesGetPost), func(b *gen.SpacesGetResponseBody) *gen.Space { return &b.Space })
 }
@@ -2326,7 +2400,8 @@ func (s *SpacesService) All(ctx context.Context, params *gen.SpacesListGetParams
 //
 // body must not be nil: it carries the required space_id, acs_entrance_ids.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) RemoveAcsEntrances(ctx context.Context, body *gen.SpacesRemoveAcsEntrancesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/remove_acs_entrances", required: []string{"space_id", "acs_entrance_ids"}}, body, byValue(s.c.api.SpacesRemoveAcsEntrancesPost))
 }
@@ -2339,7 +2414,8 @@ func (s *SpacesService) RemoveAcsEntrances(ctx context.Context, body *gen.Spaces
 //
 // body must not be nil: it carries the required space_id, connected_account_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) RemoveConnectedAccount(ctx context.Context, body *gen.SpacesRemoveConnectedAccountRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/remove_connected_account", required: []string{"space_id", "connected_account_id"}}, body, byValue(s.c.api.SpacesRemoveConnectedAccountPost))
 }
@@ -2350,7 +2426,8 @@ func (s *SpacesService) RemoveConnectedAccount(ctx context.Context, body *gen.Sp
 //
 // body must not be nil: it carries the required space_id, device_ids.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) RemoveDevices(ctx context.Context, body *gen.SpacesRemoveDevicesRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/spaces/remove_devices", required: []string{"space_id", "device_ids"}}, body, byValue(s.c.api.SpacesRemoveDevicesPost))
 }
@@ -2360,7 +2437,8 @@ func (s *SpacesService) RemoveDevices(ctx context.Context, body *gen.SpacesRemov
 // Updates an existing space.
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *SpacesService) Update(ctx context.Context, body *gen.SpacesUpdateRequestBody, opts ...Option) (*gen.Space, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/spaces/update", key: "space"}, body, byValue(s.c.api.SpacesUpdatePost), func(b *gen.SpacesUpdateResponseBody) *gen.Space { return &b.Space })
 }
@@ -2375,7 +2453,8 @@ func (s *SpacesService) Update(ctx context.Context, body *gen.SpacesUpdateReques
 // body must not be nil: it carries the required device_id, climate_preset_key.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) ActivateClimatePreset(ctx context.Context, body *gen.ThermostatsActivateClimatePresetRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/activate_climate_preset", required: []string{"device_id", "climate_preset_key"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsActivateClimatePresetPost), func(b *gen.ThermostatsActivateClimatePresetResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2389,7 +2468,8 @@ func (s *ThermostatsService) ActivateClimatePreset(ctx context.Context, body *ge
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) Cool(ctx context.Context, body *gen.ThermostatsCoolRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/cool", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsCoolPost), func(b *gen.ThermostatsCoolResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2403,7 +2483,8 @@ func (s *ThermostatsService) Cool(ctx context.Context, body *gen.ThermostatsCool
 //
 // body must not be nil: it carries the required device_id, climate_preset_key.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) CreateClimatePreset(ctx context.Context, body *gen.ThermostatsCreateClimatePresetRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/create_climate_preset", required: []string{"device_id", "climate_preset_key"}}, body, byValue(s.c.api.ThermostatsCreateClimatePresetPost))
 }
@@ -2416,7 +2497,8 @@ func (s *ThermostatsService) CreateClimatePreset(ctx context.Context, body *gen.
 // one or more days within a weekly program.
 //
 // body must not be nil: it carries the required device_id, name, periods.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsDailyProgramsService) Create(ctx context.Context, body *gen.ThermostatsDailyProgramsCreateRequestBody, opts ...Option) (*gen.ThermostatDailyProgram, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/thermostats/daily_programs/create", required: []string{"device_id", "name", "periods"}, key: "thermostat_daily_program"}, body, byValue(s.c.api.ThermostatsDailyProgramsCreatePost), func(b *gen.ThermostatsDailyProgramsCreateResponseBody) *gen.ThermostatDailyProgram {
 		return &b.ThermostatDailyProgram
@@ -2429,7 +2511,8 @@ func (s *ThermostatsDailyProgramsService) Create(ctx context.Context, body *gen.
 //
 // body must not be nil: it carries the required thermostat_daily_program_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsDailyProgramsService) Delete(ctx context.Context, body *gen.ThermostatsDailyProgramsDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/daily_programs/delete", required: []string{"thermostat_daily_program_id"}}, body, byValue(s.c.api.ThermostatsDailyProgramsDeletePost))
 }
@@ -2442,7 +2525,8 @@ func (s *ThermostatsDailyProgramsService) Delete(ctx context.Context, body *gen.
 // body must not be nil: it carries the required thermostat_daily_program_id, name, periods.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsDailyProgramsService) Update(ctx context.Context, body *gen.ThermostatsDailyProgramsUpdateRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/daily_programs/update", required: []string{"thermostat_daily_program_id", "name", "periods"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsDailyProgramsUpdatePost), func(b *gen.ThermostatsDailyProgramsUpdateResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2456,7 +2540,8 @@ func (s *ThermostatsDailyProgramsService) Update(ctx context.Context, body *gen.
 //
 // body must not be nil: it carries the required device_id, climate_preset_key.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) DeleteClimatePreset(ctx context.Context, body *gen.ThermostatsDeleteClimatePresetRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/delete_climate_preset", required: []string{"device_id", "climate_preset_key"}}, body, byValue(s.c.api.ThermostatsDeleteClimatePresetPost))
 }
@@ -2470,7 +2555,8 @@ func (s *ThermostatsService) DeleteClimatePreset(ctx context.Context, body *gen.
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) Heat(ctx context.Context, body *gen.ThermostatsHeatRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/heat", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsHeatPost), func(b *gen.ThermostatsHeatResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2485,7 +2571,8 @@ func (s *ThermostatsService) Heat(ctx context.Context, body *gen.ThermostatsHeat
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) HeatCool(ctx context.Context, body *gen.ThermostatsHeatCoolRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/heat_cool", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsHeatCoolPost), func(b *gen.ThermostatsHeatCoolResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2509,7 +2596,8 @@ func (s *ThermostatsService) List(ctx context.Context, params *gen.ThermostatsLi
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) Off(ctx context.Context, body *gen.ThermostatsOffRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/off", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsOffPost), func(b *gen.ThermostatsOffResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2522,7 +2610,8 @@ func (s *ThermostatsService) Off(ctx context.Context, body *gen.ThermostatsOffRe
 // [thermostat](https://docs.seam.co/capability-guides/thermostats).
 //
 // body must not be nil: it carries the required device_id, climate_preset_key, starts_at, ends_at.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsSchedulesService) Create(ctx context.Context, body *gen.ThermostatsSchedulesCreateRequestBody, opts ...Option) (*gen.ThermostatSchedule, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/thermostats/schedules/create", required: []string{"device_id", "climate_preset_key", "starts_at", "ends_at"}, key: "thermostat_schedule"}, body, byValue(s.c.api.ThermostatsSchedulesCreatePost), func(b *gen.ThermostatsSchedulesCreateResponseBody) *gen.ThermostatSchedule {
 		return &b.ThermostatSchedule
@@ -2538,7 +2627,8 @@ func (s *ThermostatsSchedulesService) Create(ctx context.Context, body *gen.Ther
 //
 // body must not be nil: it carries the required thermostat_schedule_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsSchedulesService) Delete(ctx context.Context, body *gen.ThermostatsSchedulesDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/schedules/delete", required: []string{"thermostat_schedule_id"}}, body, byValue(s.c.api.ThermostatsSchedulesDeletePost))
 }
@@ -2574,7 +2664,8 @@ func (s *ThermostatsSchedulesService) List(ctx context.Context, params *gen.Ther
 //
 // body must not be nil: it carries the required thermostat_schedule_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsSchedulesService) Update(ctx context.Context, body *gen.ThermostatsSchedulesUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/schedules/update", required: []string{"thermostat_schedule_id"}}, body, byValue(s.c.api.ThermostatsSchedulesUpdatePost))
 }
@@ -2590,7 +2681,8 @@ func (s *ThermostatsSchedulesService) Update(ctx context.Context, body *gen.Ther
 //
 // body must not be nil: it carries the required device_id, climate_preset_key.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) SetFallbackClimatePreset(ctx context.Context, body *gen.ThermostatsSetFallbackClimatePresetRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/set_fallback_climate_preset", required: []string{"device_id", "climate_preset_key"}}, body, byValue(s.c.api.ThermostatsSetFallbackClimatePresetPost))
 }
@@ -2605,7 +2697,8 @@ func (s *ThermostatsService) SetFallbackClimatePreset(ctx context.Context, body 
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) SetFanMode(ctx context.Context, body *gen.ThermostatsSetFanModeRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/set_fan_mode", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsSetFanModePost), func(b *gen.ThermostatsSetFanModeResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2620,7 +2713,8 @@ func (s *ThermostatsService) SetFanMode(ctx context.Context, body *gen.Thermosta
 // body may be nil (no parameters).
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) SetHvacMode(ctx context.Context, body *gen.ThermostatsSetHvacModeRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/set_hvac_mode", key: "action_attempt"}, body, byValue(s.c.api.ThermostatsSetHvacModePost), func(b *gen.ThermostatsSetHvacModeResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2635,7 +2729,8 @@ func (s *ThermostatsService) SetHvacMode(ctx context.Context, body *gen.Thermost
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) SetTemperatureThreshold(ctx context.Context, body *gen.ThermostatsSetTemperatureThresholdRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/set_temperature_threshold", required: []string{"device_id"}}, body, byValue(s.c.api.ThermostatsSetTemperatureThresholdPost))
 }
@@ -2652,7 +2747,8 @@ func (s *ThermostatsService) SetTemperatureThreshold(ctx context.Context, body *
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsSimulateService) HvacModeAdjusted(ctx context.Context, body *gen.ThermostatsSimulateHvacModeAdjustedRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/simulate/hvac_mode_adjusted"}, body, byValue(s.c.api.ThermostatsSimulateHvacModeAdjustedPost))
 }
@@ -2667,7 +2763,8 @@ func (s *ThermostatsSimulateService) HvacModeAdjusted(ctx context.Context, body 
 //
 // body must not be nil: it carries the required device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsSimulateService) TemperatureReached(ctx context.Context, body *gen.ThermostatsSimulateTemperatureReachedRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/simulate/temperature_reached", required: []string{"device_id"}}, body, byValue(s.c.api.ThermostatsSimulateTemperatureReachedPost))
 }
@@ -2681,7 +2778,8 @@ func (s *ThermostatsSimulateService) TemperatureReached(ctx context.Context, bod
 //
 // body must not be nil: it carries the required device_id, climate_preset_key.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) UpdateClimatePreset(ctx context.Context, body *gen.ThermostatsUpdateClimatePresetRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/thermostats/update_climate_preset", required: []string{"device_id", "climate_preset_key"}}, body, byValue(s.c.api.ThermostatsUpdateClimatePresetPost))
 }
@@ -2697,7 +2795,8 @@ func (s *ThermostatsService) UpdateClimatePreset(ctx context.Context, body *gen.
 // body must not be nil: it carries the required device_id.
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *ThermostatsService) UpdateWeeklyProgram(ctx context.Context, body *gen.ThermostatsUpdateWeeklyProgramRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/thermostats/update_weekly_program", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.ThermostatsUpdateWeeklyProgramPost), func(b *gen.ThermostatsUpdateWeeklyProgramResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -2718,7 +2817,8 @@ func (s *ThermostatsService) UpdateWeeklyProgram(ctx context.Context, body *gen.
 //
 // body must not be nil: it carries the required acs_user_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) AddAcsUser(ctx context.Context, body *gen.UserIdentitiesAddAcsUserRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/add_acs_user", required: []string{"acs_user_id"}}, body, byValue(s.c.api.UserIdentitiesAddAcsUserPost))
 }
@@ -2729,7 +2829,8 @@ func (s *UserIdentitiesService) AddAcsUser(ctx context.Context, body *gen.UserId
 // identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity).
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) Create(ctx context.Context, body *gen.UserIdentitiesCreateRequestBody, opts ...Option) (*gen.UserIdentity, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/user_identities/create", key: "user_identity"}, body, byValue(s.c.api.UserIdentitiesCreatePost), func(b *gen.UserIdentitiesCreateResponseBody) *gen.UserIdentity { return &b.UserIdentity })
 }
@@ -2745,7 +2846,8 @@ func (s *UserIdentitiesService) Create(ctx context.Context, body *gen.UserIdenti
 //
 // body must not be nil: it carries the required user_identity_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) Delete(ctx context.Context, body *gen.UserIdentitiesDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/delete", required: []string{"user_identity_id"}}, body, byValue(s.c.api.UserIdentitiesDeletePost))
 }
@@ -2758,7 +2860,8 @@ func (s *UserIdentitiesService) Delete(ctx context.Context, body *gen.UserIdenti
 // identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity).
 //
 // body must not be nil: it carries the required user_identity_id.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) GenerateInstantKey(ctx context.Context, body *gen.UserIdentitiesGenerateInstantKeyRequestBody, opts ...Option) (*gen.InstantKey, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/user_identities/generate_instant_key", required: []string{"user_identity_id"}, key: "instant_key"}, body, byValue(s.c.api.UserIdentitiesGenerateInstantKeyPost), func(b *gen.UserIdentitiesGenerateInstantKeyResponseBody) *gen.InstantKey { return &b.InstantKey })
 }
@@ -2769,7 +2872,8 @@ func (s *UserIdentitiesService) GenerateInstantKey(ctx context.Context, body *ge
 // identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity).
 //
 // body may be nil (no parameters).
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) Get(ctx context.Context, body *gen.UserIdentitiesGetRequestBody, opts ...Option) (*gen.UserIdentity, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/user_identities/get", key: "user_identity"}, body, byValue(s.c.api.UserIdentitiesGetPost), func(b *gen.UserIdentitiesGetResponseBody) *gen.UserIdentity { return &b.UserIdentity })
 }
@@ -2782,7 +2886,8 @@ func (s *UserIdentitiesService) Get(ctx context.Context, body *gen.UserIdentitie
 //
 // body must not be nil: it carries the required user_identity_id, device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) GrantAccessToDevice(ctx context.Context, body *gen.UserIdentitiesGrantAccessToDeviceRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/grant_access_to_device", required: []string{"user_identity_id", "device_id"}}, body, byValue(s.c.api.UserIdentitiesGrantAccessToDevicePost))
 }
@@ -2878,7 +2983,8 @@ func (s *UserIdentitiesService) ListAcsUsers(ctx context.Context, params *gen.Us
 //
 // body must not be nil: it carries the required user_identity_id, acs_user_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) RemoveAcsUser(ctx context.Context, body *gen.UserIdentitiesRemoveAcsUserRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/remove_acs_user", required: []string{"user_identity_id", "acs_user_id"}}, body, byValue(s.c.api.UserIdentitiesRemoveAcsUserPost))
 }
@@ -2891,7 +2997,8 @@ func (s *UserIdentitiesService) RemoveAcsUser(ctx context.Context, body *gen.Use
 //
 // body must not be nil: it carries the required user_identity_id, device_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) RevokeAccessToDevice(ctx context.Context, body *gen.UserIdentitiesRevokeAccessToDeviceRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/revoke_access_to_device", required: []string{"user_identity_id", "device_id"}}, body, byValue(s.c.api.UserIdentitiesRevokeAccessToDevicePost))
 }
@@ -3016,7 +3123,8 @@ func (s *UserIdentitiesUnmanagedService) All(ctx context.Context, params *gen.Us
 //
 // body must not be nil: it carries the required user_identity_id, is_managed.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesUnmanagedService) Update(ctx context.Context, body *gen.UserIdentitiesUnmanagedUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/unmanaged/update", required: []string{"user_identity_id", "is_managed"}}, body, byValue(s.c.api.UserIdentitiesUnmanagedUpdatePost))
 }
@@ -3028,7 +3136,8 @@ func (s *UserIdentitiesUnmanagedService) Update(ctx context.Context, body *gen.U
 //
 // body must not be nil: it carries the required user_identity_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *UserIdentitiesService) Update(ctx context.Context, body *gen.UserIdentitiesUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/user_identities/update", required: []string{"user_identity_id"}}, body, byValue(s.c.api.UserIdentitiesUpdatePost))
 }
@@ -3038,7 +3147,8 @@ func (s *UserIdentitiesService) Update(ctx context.Context, body *gen.UserIdenti
 // Creates a new [webhook](https://docs.seam.co/developer-tools/webhooks).
 //
 // body must not be nil: it carries the required url.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WebhooksService) Create(ctx context.Context, body *gen.WebhooksCreateRequestBody, opts ...Option) (*gen.Webhook, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/webhooks/create", required: []string{"url"}, key: "webhook"}, body, byValue(s.c.api.WebhooksCreatePost), func(b *gen.WebhooksCreateResponseBody) *gen.Webhook { return &b.Webhook })
 }
@@ -3050,7 +3160,8 @@ func (s *WebhooksService) Create(ctx context.Context, body *gen.WebhooksCreateRe
 //
 // body must not be nil: it carries the required webhook_id.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WebhooksService) Delete(ctx context.Context, body *gen.WebhooksDeleteRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/webhooks/delete", required: []string{"webhook_id"}}, body, byValue(s.c.api.WebhooksDeletePost))
 }
@@ -3079,7 +3190,8 @@ func (s *WebhooksService) List(ctx context.Context, opts ...Option) ([]gen.Webho
 //
 // body must not be nil: it carries the required webhook_id, event_types.
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WebhooksService) Update(ctx context.Context, body *gen.WebhooksUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/webhooks/update", required: []string{"webhook_id", "event_types"}}, body, byValue(s.c.api.WebhooksUpdatePost))
 }
@@ -3089,7 +3201,8 @@ func (s *WebhooksService) Update(ctx context.Context, body *gen.WebhooksUpdateRe
 // Creates a new [workspace](https://docs.seam.co/core-concepts/workspaces).
 //
 // body must not be nil: it carries the required name.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WorkspacesService) Create(ctx context.Context, body *gen.WorkspacesCreateRequestBody, opts ...Option) (*gen.Workspace, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/workspaces/create", required: []string{"name"}, key: "workspace"}, body, byValue(s.c.api.WorkspacesCreatePost), func(b *gen.WorkspacesCreateResponseBody) *gen.Workspace { return &b.Workspace })
 }
@@ -3120,7 +3233,8 @@ func (s *WorkspacesService) List(ctx context.Context, opts ...Option) ([]gen.Wor
 //
 // It returns the action attempt, once it succeeded unless
 // WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WorkspacesService) ResetSandbox(ctx context.Context, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/workspaces/reset_sandbox", key: "action_attempt"}, nil, noParams(s.c.api.WorkspacesResetSandboxPost), func(b *gen.WorkspacesResetSandboxResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
@@ -3132,7 +3246,8 @@ func (s *WorkspacesService) ResetSandbox(ctx context.Context, opts ...Option) (*
 //
 // body may be nil (no parameters).
 // The answer carries no result.
-// A POST is never retried.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
 func (s *WorkspacesService) Update(ctx context.Context, body *gen.WorkspacesUpdateRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/workspaces/update", empty: true}, body, byValue(s.c.api.WorkspacesUpdatePost))
 }

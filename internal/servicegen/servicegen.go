@@ -350,7 +350,7 @@ func (e *emitter) doc(o Operation, shape callShape, input string) string {
 		b.WriteString("// The answer carries no result.\n")
 	}
 	if o.Method == "POST" {
-		b.WriteString("// A POST is never retried.\n")
+		b.WriteString("// A POST is retried only when the API refused it (429) or no connection\n// was made; it is never replayed once it may have reached the API.\n")
 	}
 	if o.Deprecated != "" {
 		fmt.Fprintf(&b, "//\n// Deprecated: %s\n", oneLine(o.Deprecated))
