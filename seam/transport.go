@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
-	"slices"
 	"time"
 )
 
@@ -90,7 +89,9 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 ) (*http.Response, *attemptFailure) {
 	path := req.URL.Path
 	attemptCtx, cancel := context.WithTimeout(ctx, cfg.timeout)
-	r := req.Clone(attemptCtx)
+	// A shallow copy: setHeaders gives it a header map of its own, so
+	// neither req nor the request of an earlier attempt is changed.
+	r := req.WithContext(attemptCtx)
 	if getBody != nil {
 		body, err := getBody()
 		if err != nil {
@@ -104,15 +105,21 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 	start := time.Now()
 	res, err := cfg.httpClient.Do(r)
 	elapsed := time.Since(start)
-	logAttrs := []slog.Attr{
-		slog.String("method", method), slog.String("path", path),
-		slog.Int("attempt", attempt+1), slog.Duration("duration", elapsed),
+	debug := cfg.logger.Enabled(ctx, slog.LevelDebug)
+	var logAttrs []slog.Attr
+	if debug {
+		logAttrs = []slog.Attr{
+			slog.String("method", method), slog.String("path", path),
+			slog.Int("attempt", attempt+1), slog.Duration("duration", elapsed),
+		}
 	}
 
 	if err != nil {
 		cancel()
-		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
-			append(logAttrs, slog.String("error", errorForLog(err)))...)
+		if debug {
+			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
+				append(logAttrs, slog.String("error", errorForLog(err)))...)
+		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			if !errors.Is(err, ctxErr) {
 				err = fmt.Errorf("%w: %w", ctxErr, err)
@@ -131,9 +138,10 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 		return nil, &attemptFailure{err: err, retryable: retryable}
 	}
 
-	requestID := res.Header.Get("Seam-Request-Id")
-	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
-		append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))...)
+	if debug {
+		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done", append(logAttrs,
+			slog.Int("status", res.StatusCode), slog.String("request_id", res.Header.Get("Seam-Request-Id")))...)
+	}
 
 	if res.StatusCode >= 200 && res.StatusCode <= 299 {
 		res.Body = &cancelOnClose{ReadCloser: res.Body, cancel: cancel}
@@ -151,18 +159,20 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 }
 
 // setHeaders sets on r the User-Agent, the configured extra headers, the
-// authentication headers and the SDK headers, in that order.
+// authentication headers and the SDK headers, computed once per
+// configuration (see requestHeaders). It replaces r.Header by a new map
+// holding r's headers and, over them, those: the value slices are shared
+// and never changed.
 func setHeaders(r *http.Request, cfg *config) {
-	if r.Header == nil {
-		r.Header = http.Header{}
+	sent := cfg.requestHeaders()
+	h := make(http.Header, len(r.Header)+len(sent))
+	for key, values := range r.Header {
+		h[key] = values
 	}
-	r.Header.Set("User-Agent", userAgent)
-	for key, values := range cfg.headers {
-		r.Header[key] = slices.Clone(values)
+	for key, values := range sent {
+		h[key] = values
 	}
-	cfg.auth.setAuthHeaders(r.Header)
-	r.Header.Set("Seam-Sdk-Name", SDKName)
-	r.Header.Set("Seam-Sdk-Version", SDKVersionHeader())
+	r.Header = h
 }
 
 // replayableBody returns a function giving a fresh copy of req's body for
