@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -231,8 +232,11 @@ func newBenchHandler(tb testing.TB) http.Handler {
 		pages[fmt.Sprintf("p%d", i)] = benchPage(tb, all[i*benchPageSize:(i+1)*benchPageSize], next)
 	}
 
+	// Every answer has a Content-Length, as the API's JSON answers do
+	// (net/http would send the larger ones chunked).
 	write := func(w http.ResponseWriter, body []byte) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		w.Header().Set("Seam-Request-Id", "req_bench")
 		_, _ = w.Write(body)
 	}
