@@ -636,3 +636,41 @@ func rawUnlock(ctx context.Context, e *benchEnv) error {
 	}
 	return want("status", out.ActionAttempt.Status, seam.ActionAttemptSuccess)
 }
+
+// BenchmarkDecode measures json.Unmarshal alone of the answers of get and
+// create into the generated types (what gen and seam decode) and into the
+// baseline's minimal structs: the part of the gap to raw that no change to
+// the transport can close.
+func BenchmarkDecode(b *testing.B) {
+	device := benchFixture(b, "../internal/testdata/fake/devices_get_lock.json")
+	code := benchFixture(b, "testdata/accesscodes/ongoing.response.json")
+	cases := []struct {
+		name string
+		data []byte
+		into func() any
+	}{
+		{"answer=device/type=gen", device, func() any { return &new(gen.DevicesGetGetResponse).JSON200 }},
+		{"answer=device/type=raw", device, func() any {
+			return new(struct {
+				Device rawDevice `json:"device"`
+			})
+		}},
+		{"answer=accesscode/type=gen", code, func() any { return &new(gen.AccessCodesCreatePostResponse).JSON200 }},
+		{"answer=accesscode/type=raw", code, func() any {
+			return new(struct {
+				AccessCode    rawAccessCode    `json:"access_code"`
+				ActionAttempt rawActionAttempt `json:"action_attempt"`
+			})
+		}},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if err := json.Unmarshal(tc.data, tc.into()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
