@@ -105,21 +105,15 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 	start := time.Now()
 	res, err := cfg.httpClient.Do(r)
 	elapsed := time.Since(start)
-	debug := cfg.logger.Enabled(ctx, slog.LevelDebug)
-	var logAttrs []slog.Attr
-	if debug {
-		logAttrs = []slog.Attr{
-			slog.String("method", method), slog.String("path", path),
-			slog.Int("attempt", attempt+1), slog.Duration("duration", elapsed),
-		}
+	logAttrs := []slog.Attr{
+		slog.String("method", method), slog.String("path", path),
+		slog.Int("attempt", attempt+1), slog.Duration("duration", elapsed),
 	}
 
 	if err != nil {
 		cancel()
-		if debug {
-			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
-				append(logAttrs, slog.String("error", errorForLog(err)))...)
-		}
+		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
+			append(logAttrs, slog.String("error", errorForLog(err)))...)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			if !errors.Is(err, ctxErr) {
 				err = fmt.Errorf("%w: %w", ctxErr, err)
@@ -138,10 +132,9 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 		return nil, &attemptFailure{err: err, retryable: retryable}
 	}
 
-	if debug {
-		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done", append(logAttrs,
-			slog.Int("status", res.StatusCode), slog.String("request_id", res.Header.Get("Seam-Request-Id")))...)
-	}
+	requestID := res.Header.Get("Seam-Request-Id")
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
+		append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))...)
 
 	if res.StatusCode >= 200 && res.StatusCode <= 299 {
 		res.Body = &cancelOnClose{ReadCloser: res.Body, cancel: cancel}
