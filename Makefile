@@ -125,3 +125,18 @@ fuzz: ## run every fuzz target (seam/, seam/webhook/) for FUZZTIME each (default
 		echo "==> go test -run '^$$' -fuzz '^$$target$$' -fuzztime $(FUZZTIME) $$pkg"; \
 		go test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# Benchmark settings: make bench BENCH_COUNT=10 BENCH=Call/call=get BENCH_OUT=new.txt
+BENCH ?= .
+BENCH_COUNT ?= 6
+BENCH_TIME ?= 1s
+
+.PHONY: bench
+bench: ## benchmark seam against the generated client and raw net/http (seam/bench_test.go), print the ratios
+	@out=$${BENCH_OUT:-$$(mktemp)}; : > "$$out"; \
+	for i in $$(seq $(BENCH_COUNT)); do \
+		echo "==> run $$i/$(BENCH_COUNT): go test ./seam/ -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCH_TIME) -count 1" >&2; \
+		go test ./seam/ -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCH_TIME) -count 1 >> "$$out"; \
+	done; \
+	echo "==> raw results (benchstat input): $$out"; \
+	go run ./scripts/benchratio "$$out"

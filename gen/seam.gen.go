@@ -44988,11 +44988,9 @@ func WithBaseURL(baseURL string) ClientOption {
 // parameters from the form tags of params (a pointer to a Params struct, or
 // nil), and body as JSON when hasBody is true.
 func (c *Client) do(ctx context.Context, method, path string, params any, body any, hasBody bool, editors []RequestEditorFn) (*http.Response, error) {
-	u, err := url.Parse(c.Server)
-	if err != nil {
-		return nil, err
-	}
-	u, err = u.Parse("." + path)
+	// Server ends with a slash and path, already escaped, starts with one:
+	// joined as text, they make the URL in one parse.
+	u, err := url.Parse(c.Server + strings.TrimPrefix(path, "/"))
 	if err != nil {
 		return nil, err
 	}
@@ -49867,15 +49865,33 @@ type ClientWithResponsesInterface interface {
 	WorkspacesUpdatePostWithResponse(ctx context.Context, body WorkspacesUpdatePostJSONRequestBody, reqEditors ...RequestEditorFn) (*WorkspacesUpdatePostResponse, error)
 }
 
-// readBody reads and closes a response body.
+// maxPresizedBody bounds the buffer readBody allocates ahead from a
+// response's Content-Length.
+const maxPresizedBody = 8 << 20
+
+// readBody reads and closes a response body, into one buffer of the
+// announced length when there is one (no copy as the buffer grows).
 func readBody(rsp *http.Response) ([]byte, error) {
 	defer rsp.Body.Close()
-	body, err := io.ReadAll(rsp.Body)
-	if err != nil {
-		return nil, &DecodeError{Method: requestMethod(rsp), Path: requestPath(rsp), StatusCode: rsp.StatusCode,
-			RequestID: rsp.Header.Get("Seam-Request-Id"), Err: fmt.Errorf("reading the body: %w", err)}
+	n := rsp.ContentLength
+	if n <= 0 || n > maxPresizedBody {
+		body, err := io.ReadAll(rsp.Body)
+		return body, readError(rsp, err)
 	}
-	return body, nil
+	var buf bytes.Buffer
+	buf.Grow(int(n) + bytes.MinRead) // room for the read that sees the end
+	_, err := buf.ReadFrom(rsp.Body)
+	return buf.Bytes(), readError(rsp, err)
+}
+
+// readError describes a failure to read the body of rsp as a *DecodeError,
+// and returns nil for a nil err.
+func readError(rsp *http.Response, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &DecodeError{Method: requestMethod(rsp), Path: requestPath(rsp), StatusCode: rsp.StatusCode,
+		RequestID: rsp.Header.Get("Seam-Request-Id"), Err: fmt.Errorf("reading the body: %w", err)}
 }
 
 // DecodeError is a response whose body could not be read or decoded into

@@ -50,6 +50,11 @@ func newClient(scope clientScope, opts []Option) (*Client, error) {
 	if err := cfg.resolve(scope); err != nil {
 		return nil, err
 	}
+	return clientFor(cfg, scope)
+}
+
+// clientFor builds the Client of cfg, a resolved configuration.
+func clientFor(cfg *config, scope clientScope) (*Client, error) {
 	c := &Client{cfg: cfg, scope: scope}
 	c.transport = &transport{base: cfg}
 	api, err := gen.NewClientWithResponses(cfg.endpoint, gen.WithHTTPClient(c.transport))

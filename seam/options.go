@@ -79,6 +79,9 @@ type config struct {
 
 	logger  *slog.Logger
 	headers http.Header
+	// sent caches the headers every request of this configuration carries
+	// (see requestHeaders); a clone gets an empty cache.
+	sent *headerCache
 
 	// getenv reads the environment; tests replace it (see withGetenv).
 	getenv func(string) string
@@ -87,7 +90,7 @@ type config struct {
 // defaultConfig returns the settings a client has before any option.
 func defaultConfig() *config {
 	return &config{
-		httpClient:                &http.Client{Transport: newHTTPTransport()},
+		httpClient:                sharedHTTPClient(),
 		timeout:                   DefaultTimeout,
 		maxRetries:                DefaultMaxRetries,
 		backoffMin:                DefaultRetryBackoffMin,
@@ -98,18 +101,9 @@ func defaultConfig() *config {
 		actionAttemptPollInterval: DefaultActionAttemptPollInterval,
 		logger:                    slog.New(slog.DiscardHandler),
 		headers:                   http.Header{},
+		sent:                      &headerCache{},
 		getenv:                    os.Getenv,
 	}
-}
-
-// newHTTPTransport returns a new connection pool for a client, with the
-// settings of http.DefaultTransport (proxy from the environment, timeouts,
-// HTTP/2) but not shared with it.
-func newHTTPTransport() http.RoundTripper {
-	if t, ok := http.DefaultTransport.(*http.Transport); ok {
-		return t.Clone()
-	}
-	return &http.Transport{Proxy: http.ProxyFromEnvironment, ForceAttemptHTTP2: true}
 }
 
 // clone returns a copy of c that can be changed without affecting c.
@@ -119,6 +113,7 @@ func (c *config) clone() *config {
 	if cp.headers == nil {
 		cp.headers = http.Header{}
 	}
+	cp.sent = &headerCache{}
 	return &cp
 }
 
@@ -193,9 +188,11 @@ func normalizeEndpoint(raw string) (string, error) {
 
 // WithHTTPClient sets the *http.Client that sends requests. Its Transport,
 // proxy and TLS settings are used as they are; retries, timeouts and
-// headers are still applied by this package. By default each Client gets its
-// own http.Client and connection pool (configured like
-// http.DefaultTransport); http.DefaultClient is never used.
+// headers are still applied by this package. By default every Client of the
+// process shares one http.Client and one connection pool, made for this
+// package (see docs/performance.md); http.DefaultClient and
+// http.DefaultTransport are never used. Pass a client of your own to give a
+// Client its own pool, proxy or TLS settings.
 func WithHTTPClient(hc *http.Client) Option {
 	return newOption("WithHTTPClient", func(c *config) error {
 		if hc == nil {

@@ -31,7 +31,13 @@ func TestDefaults(t *testing.T) {
 
 	other, err := New(noEnv, WithAPIKey(testAPIKey))
 	require.NoError(t, err)
-	assert.NotSame(t, cfg.httpClient, other.cfg.httpClient, "each client has its own http.Client")
+	assert.Same(t, cfg.httpClient, other.cfg.httpClient, "clients share one http.Client and its pool")
+	tr, ok := cfg.httpClient.Transport.(*http.Transport)
+	require.True(t, ok, "the default transport is an *http.Transport")
+	assert.NotSame(t, http.DefaultTransport, tr)
+	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, 64)
+	assert.True(t, tr.ForceAttemptHTTP2)
+	assert.NotNil(t, tr.Proxy, "proxy settings from the environment, as http.DefaultTransport")
 }
 
 func TestOptionsApplied(t *testing.T) {

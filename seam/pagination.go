@@ -38,11 +38,12 @@ const maxPages = 100_000
 // iterate yields every item of every page, starting at cursor and fetching
 // each page only when the previous one is used up, so one page is in memory
 // at a time. It stops when the loop breaks, and yields an error (then stops)
-// when a page cannot be fetched or the API repeats a cursor.
+// when a page cannot be fetched or the API repeats one of its last cursors.
 func iterate[T any](ctx context.Context, cursor string, fetch pageFunc[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		seen := map[string]bool{cursor: true}
+		var seen recentCursors
+		seen.add(cursor)
 		for range maxPages {
 			page, err := fetch(ctx, cursor)
 			if err != nil {
@@ -57,11 +58,11 @@ func iterate[T any](ctx context.Context, cursor string, fetch pageFunc[T]) iter.
 			if !page.HasNextPage || page.NextPageCursor == "" {
 				return
 			}
-			if seen[page.NextPageCursor] {
+			if seen.seen(page.NextPageCursor) {
 				yield(zero, fmt.Errorf("seam: the API returned page cursor %q twice; stopping", page.NextPageCursor))
 				return
 			}
-			seen[page.NextPageCursor] = true
+			seen.add(page.NextPageCursor)
 			cursor = page.NextPageCursor
 		}
 		yield(zero, fmt.Errorf("seam: more than %d pages; stopping", maxPages))

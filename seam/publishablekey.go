@@ -17,8 +17,9 @@ const publishableKeyHeader = "Seam-Publishable-Key"
 // end: it exchanges the workspace's publishable key (seam_pk…) and the
 // user's userIdentifierKey for a client session token (POST
 // /client_sessions/get_or_create, sent with the seam-publishable-key header
-// and no other credential), then returns New(WithClientSessionToken(token),
-// opts...).
+// and no other credential), then returns the client that made the exchange,
+// authenticated with that token as New(WithClientSessionToken(token),
+// opts...) would be.
 //
 // opts may hold any option but an authentication one; WithEndpoint, the
 // environment's SEAM_ENDPOINT, timeouts, retries and headers apply to the
@@ -48,18 +49,20 @@ func NewFromPublishableKey(ctx context.Context, publishableKey, userIdentifierKe
 			"seam: using an email address as userIdentifierKey is insecure: it is easily guessed; use an id with enough entropy")
 	}
 
-	// The exchange sends the key in its own header and no Authorization:
-	// no authentication mode, but the key is still the secret that error
+	// One client serves the exchange and the user's calls (one generated
+	// client, one connection pool). The exchange runs with settings of its
+	// own: the key in its own header and no Authorization, no
+	// authentication mode, but the key is still the secret that error
 	// bodies are scrubbed of (see newAPIError).
-	cfg.auth = credentials{mode: authNone, token: publishableKey, source: "NewFromPublishableKey"}
-	cfg.headers.Set(publishableKeyHeader, publishableKey)
-	api, err := gen.NewClientWithResponses(cfg.endpoint, gen.WithHTTPClient(&transport{base: cfg}))
+	c, err := clientFor(cfg, workspaceScope)
 	if err != nil {
-		return nil, fmt.Errorf("%w: endpoint: %v", ErrInvalidOptions, err)
+		return nil, err
 	}
-	res, err := api.ClientSessionsGetOrCreatePostWithResponse(ctx, gen.ClientSessionsGetOrCreateRequestBody{
-		UserIdentifierKey: &userIdentifierKey,
-	})
+	exchange := cfg.clone()
+	exchange.auth = credentials{mode: authNone, token: publishableKey, source: "NewFromPublishableKey"}
+	exchange.headers.Set(publishableKeyHeader, publishableKey)
+	res, err := c.api.ClientSessionsGetOrCreatePostWithResponse(c.callContext(ctx, exchange),
+		gen.ClientSessionsGetOrCreateRequestBody{UserIdentifierKey: &userIdentifierKey})
 	if err != nil {
 		return nil, fmt.Errorf("seam: exchanging the publishable key for a client session: %w", err)
 	}
@@ -67,8 +70,9 @@ func NewFromPublishableKey(ctx context.Context, publishableKey, userIdentifierKe
 	if err != nil {
 		return nil, fmt.Errorf("seam: exchanging the publishable key for a client session: %w", err)
 	}
-	c, err := New(append([]Option{WithClientSessionToken(body.ClientSession.Token)}, opts...)...)
-	if err != nil {
+	// The client has sent nothing with its own settings yet: they can still
+	// take the credential.
+	if err := cfg.setAuth(credentials{mode: authClientSessionToken, token: body.ClientSession.Token, source: "WithClientSessionToken"}); err != nil {
 		return nil, fmt.Errorf("seam: client session from the publishable key exchange: %w", err)
 	}
 	return c, nil

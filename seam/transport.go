@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
-	"slices"
 	"time"
 )
 
@@ -96,7 +95,9 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 	path := req.URL.Path
 	attemptCtx, cancel := context.WithTimeout(ctx, cfg.timeout)
 	defer cancel()
-	r := req.Clone(attemptCtx)
+	// A shallow copy: setHeaders gives it a header map of its own, so
+	// neither req nor the request of an earlier attempt is changed.
+	r := req.WithContext(attemptCtx)
 	if getBody != nil {
 		body, err := getBody()
 		if err != nil {
@@ -208,18 +209,20 @@ func readCapped(res *http.Response, limit int64) ([]byte, error) {
 }
 
 // setHeaders sets on r the User-Agent, the configured extra headers, the
-// authentication headers and the SDK headers, in that order.
+// authentication headers and the SDK headers, computed once per
+// configuration (see requestHeaders). It replaces r.Header by a new map
+// holding r's headers and, over them, those: the value slices are shared
+// and never changed.
 func setHeaders(r *http.Request, cfg *config) {
-	if r.Header == nil {
-		r.Header = http.Header{}
+	sent := cfg.requestHeaders()
+	h := make(http.Header, len(r.Header)+len(sent))
+	for key, values := range r.Header {
+		h[key] = values
 	}
-	r.Header.Set("User-Agent", userAgent)
-	for key, values := range cfg.headers {
-		r.Header[key] = slices.Clone(values)
+	for key, values := range sent {
+		h[key] = values
 	}
-	cfg.auth.setAuthHeaders(r.Header)
-	r.Header.Set("Seam-Sdk-Name", SDKName)
-	r.Header.Set("Seam-Sdk-Version", SDKVersionHeader())
+	r.Header = h
 }
 
 // replayableBody returns a function giving a fresh copy of req's body for
