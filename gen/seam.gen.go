@@ -49869,10 +49869,15 @@ type ClientWithResponsesInterface interface {
 // response's Content-Length.
 const maxPresizedBody = 8 << 20
 
-// readBody reads and closes a response body, into one buffer of the
-// announced length when there is one (no copy as the buffer grows).
+// readBody reads and closes a response body: as it is when the
+// HttpRequestDoer already buffered it (a body with a Bytes method, such as
+// a *bytes.Buffer), else into one buffer of the announced length when there
+// is one (no copy as the buffer grows).
 func readBody(rsp *http.Response) ([]byte, error) {
 	defer rsp.Body.Close()
+	if b, ok := rsp.Body.(interface{ Bytes() []byte }); ok {
+		return b.Bytes(), nil
+	}
 	n := rsp.ContentLength
 	if n <= 0 || n > maxPresizedBody {
 		body, err := io.ReadAll(rsp.Body)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"reflect"
 	"slices"
@@ -202,8 +201,7 @@ func call[PP, BP any](c *Client, ctx context.Context, opts []Option, e endpoint,
 // another 2xx answer, or one without a JSON body, is an error too (see
 // decoded).
 func decode(res *http.Response, e endpoint, body any) error {
-	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
+	data, err := responseBytes(res)
 	if err != nil {
 		return decodeError(res, fmt.Errorf("reading the body: %w", err))
 	}

@@ -110,20 +110,30 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 
 	start := time.Now()
 	res, err := cfg.httpClient.Do(r)
-	logAttrs := []slog.Attr{
-		slog.String("method", method), slog.String("path", path),
-		slog.Int("attempt", attempt+1),
+	// Debug records are built only when the logger wants them.
+	debug := cfg.logger.Enabled(ctx, slog.LevelDebug)
+	attrs := func(extra ...slog.Attr) []slog.Attr {
+		if !debug {
+			return nil
+		}
+		return append([]slog.Attr{
+			slog.String("method", method), slog.String("path", path),
+			slog.Int("attempt", attempt+1), slog.Duration("duration", time.Since(start)),
+		}, extra...)
 	}
 	if err != nil {
-		return nil, t.transportFailure(ctx, attemptCtx, cfg, method, path, PhaseSend, err,
-			append(logAttrs, slog.Duration("duration", time.Since(start))))
+		return nil, t.transportFailure(ctx, attemptCtx, cfg, method, path, PhaseSend, err, attrs())
 	}
 
-	requestID := redactString(res.Header.Get("Seam-Request-Id"), cfg.auth.token)
-	logAttrs = append(logAttrs, slog.Int("status", res.StatusCode), slog.String("request_id", requestID))
+	var requestID string
+	if debug {
+		requestID = redactString(res.Header.Get("Seam-Request-Id"), cfg.auth.token)
+	}
+	status := slog.Int("status", res.StatusCode)
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
-			append(logAttrs, slog.Duration("duration", time.Since(start)))...)
+		if debug {
+			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done", attrs(status, slog.String("request_id", requestID))...)
+		}
 		apiErr := newAPIError(res, method, path, cfg.auth.token)
 		_, hasRetryAfter := parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
 		return nil, &attemptFailure{
@@ -138,13 +148,33 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 	_ = res.Body.Close()
 	if err != nil {
 		return nil, t.transportFailure(ctx, attemptCtx, cfg, method, path, PhaseBody, err,
-			append(logAttrs, slog.Duration("duration", time.Since(start))))
+			attrs(status, slog.String("request_id", requestID)))
 	}
-	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
-		append(logAttrs, slog.Duration("duration", time.Since(start)), slog.Int("bytes", len(body)))...)
-	res.Body = io.NopCloser(bytes.NewReader(body))
+	if debug {
+		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
+			attrs(status, slog.String("request_id", requestID), slog.Int("bytes", len(body)))...)
+	}
+	res.Body = &bufferedBody{bytes.NewBuffer(body)}
 	res.ContentLength = int64(len(body))
 	return res, nil
+}
+
+// bufferedBody is a 2xx response body the transport read whole inside the
+// attempt. Bytes returns what is left to read without a copy: the call
+// helper and the generated client's readBody use it instead of reading.
+type bufferedBody struct{ *bytes.Buffer }
+
+// Close does nothing: the connection's body was already read and closed.
+func (*bufferedBody) Close() error { return nil }
+
+// responseBytes reads and closes the body of res, using the bytes of a
+// body the transport buffered without copying them.
+func responseBytes(res *http.Response) ([]byte, error) {
+	defer res.Body.Close()
+	if b, ok := res.Body.(*bufferedBody); ok {
+		return b.Bytes(), nil
+	}
+	return io.ReadAll(res.Body)
 }
 
 // transportFailure describes err, which ended an attempt in phase, as a
@@ -159,8 +189,10 @@ func (t *transport) transportFailure(ctx, attemptCtx context.Context, cfg *confi
 	err error, logAttrs []slog.Attr,
 ) *attemptFailure {
 	detail := redactString(errorForLog(err), cfg.auth.token)
-	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
-		append(logAttrs, slog.String("phase", phase), slog.String("error", detail))...)
+	if logAttrs != nil {
+		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
+			append(logAttrs, slog.String("phase", phase), slog.String("error", detail))...)
+	}
 	te := &TransportError{Method: method, Path: path, Phase: phase}
 	switch {
 	case ctx.Err() != nil:
@@ -197,6 +229,18 @@ func readCapped(res *http.Response, limit int64) ([]byte, error) {
 	}
 	if res.ContentLength > limit {
 		return nil, tooLarge()
+	}
+	if n := res.ContentLength; n >= 0 && res.Body != http.NoBody { // a HEAD answer has a length but no body
+		// The length is known (and within the limit): one buffer of that
+		// size; net/http reports a body cut short as io.ErrUnexpectedEOF.
+		body := make([]byte, n)
+		if _, err := io.ReadFull(res.Body, body); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		return body, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(res.Body, limit+1))
 	if err != nil {
