@@ -15,7 +15,9 @@ package seam_test
 // median ratio of each implementation to raw (scripts/benchratio). The
 // server is an in-process httptest server on 127.0.0.1 answering canned
 // Seam JSON taken from the captures of the official fake
-// (internal/testdata/fake) and the access-code guide (seam/testdata).
+// (seam/testdata/fake, copies of internal/testdata/fake, so that the tests
+// run from a copy of seam/ as vendor-check makes) and the access-code guide
+// (seam/testdata).
 //
 // To add an implementation (a generated service method, say), append a
 // benchImpl to the impls of the calls it covers.
@@ -181,7 +183,7 @@ func benchDevices(tb testing.TB, n int) []map[string]any {
 	var list struct {
 		Devices []map[string]any `json:"devices"`
 	}
-	if err := json.Unmarshal(benchFixture(tb, "../internal/testdata/fake/devices_list.json"), &list); err != nil {
+	if err := json.Unmarshal(benchFixture(tb, "testdata/fake/devices_list.json"), &list); err != nil {
 		tb.Fatal(err)
 	}
 	out := make([]map[string]any, n)
@@ -218,9 +220,9 @@ func benchPage(tb testing.TB, devices []map[string]any, next string) []byte {
 func newBenchHandler(tb testing.TB) http.Handler {
 	tb.Helper()
 	create := benchFixture(tb, "testdata/accesscodes/ongoing.response.json")
-	device := benchFixture(tb, "../internal/testdata/fake/devices_get_lock.json")
-	unlock := benchFixture(tb, "../internal/testdata/fake/locks_unlock_door.json")
-	attempt := benchFixture(tb, "../internal/testdata/fake/action_attempt_unlock.json")
+	device := benchFixture(tb, "testdata/fake/devices_get_lock.json")
+	unlock := benchFixture(tb, "testdata/fake/locks_unlock_door.json")
+	attempt := benchFixture(tb, "testdata/fake/action_attempt_unlock.json")
 	list := benchPage(tb, benchDevices(tb, benchListSize), "")
 	pages := map[string][]byte{}
 	all := benchDevices(tb, benchPageSize*benchWalkPages)
@@ -642,7 +644,7 @@ func rawUnlock(ctx context.Context, e *benchEnv) error {
 // baseline's minimal structs: the part of the gap to raw that no change to
 // the transport can close.
 func BenchmarkDecode(b *testing.B) {
-	device := benchFixture(b, "../internal/testdata/fake/devices_get_lock.json")
+	device := benchFixture(b, "testdata/fake/devices_get_lock.json")
 	code := benchFixture(b, "testdata/accesscodes/ongoing.response.json")
 	cases := []struct {
 		name string

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -211,4 +212,71 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, string(got), string(again), "the generator is not deterministic")
 	require.Equal(t, string(committed), string(got), "seam/services.gen.go is stale: run make generate")
+}
+
+// TestEveryAllIteratorConcurrently (here, beside plannedOperations, which
+// needs the spec) ranges every All iterator of the
+// package from 8 goroutines at once (run it with -race): each must see
+// both pages, fetched with its own copy of the params.
+func TestEveryAllIteratorConcurrently(t *testing.T) {
+	ops := plannedOperations(t)
+	keys := map[string]string{}
+	for _, o := range ops {
+		if o.Paginated {
+			keys[o.Path] = o.Key
+		}
+	}
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		key, ok := keys[r.URL.Path]
+		if !ok {
+			t.Errorf("unexpected %s", r.URL.Path)
+			http.NotFound(w, r)
+			return
+		}
+		cursor := r.URL.Query().Get("page_cursor")
+		if r.Method == http.MethodPost {
+			if c, ok := readJSON(t, r)["page_cursor"].(string); ok {
+				cursor = c
+			}
+		}
+		page := map[string]any{"ok": true, key: []any{map[string]any{}},
+			"pagination": map[string]any{"has_next_page": cursor == "", "next_page_cursor": "next"}}
+		if cursor != "" {
+			assert.Equal(t, "next", cursor)
+			page["pagination"] = map[string]any{"has_next_page": false, "next_page_cursor": nil}
+		}
+		writeJSON(t, w, page)
+	})
+	c := newTestClient(t, srv.URL)
+	iterators := allIterators(t, c)
+	require.Len(t, iterators, len(keys), "one All per paginated operation")
+	for name, all := range iterators {
+		t.Run(name, func(t *testing.T) {
+			params := reflect.New(all.Type().In(1).Elem())
+			fillRequired(params)
+			seq := all.Call([]reflect.Value{reflect.ValueOf(t.Context()), params})[0]
+			var wg sync.WaitGroup
+			counts := make([]int, 8)
+			errs := make([]error, 8)
+			for g := range 8 {
+				wg.Go(func() {
+					yield := reflect.MakeFunc(seq.Type().In(0), func(args []reflect.Value) []reflect.Value {
+						if err, _ := args[1].Interface().(error); err != nil {
+							errs[g] = err
+							return []reflect.Value{reflect.ValueOf(false)}
+						}
+						counts[g]++
+						return []reflect.Value{reflect.ValueOf(true)}
+					})
+					seq.Call([]reflect.Value{yield})
+				})
+			}
+			wg.Wait()
+			for g := range 8 {
+				require.NoError(t, errs[g], "goroutine %d", g)
+				assert.Equal(t, 2, counts[g], "goroutine %d saw both pages", g)
+			}
+			assert.True(t, strings.HasSuffix(name, ".All"))
+		})
+	}
 }
