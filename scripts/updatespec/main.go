@@ -27,9 +27,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"regexp"
 
+	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
 	"github.com/seamgo/seam-go/internal/updatespec"
 )
@@ -95,9 +95,9 @@ func parseArgs(args []string) (updatespec.Options, error) {
 		return opts, fmt.Errorf("one SOURCE at most, got %q", sources)
 	}
 	if opts.Root == "" {
-		root, err := moduleRoot()
+		root, err := pipeline.ModuleRoot()
 		if err != nil {
-			return opts, err
+			return opts, fmt.Errorf("%w; pass -root", err)
 		}
 		opts.Root = root
 	}
@@ -114,23 +114,4 @@ func expandSource(source string) string {
 		return "npm:@seamapi/types@" + source
 	}
 	return source
-}
-
-// moduleRoot walks up from the working directory to the directory that
-// holds go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory; pass -root")
-		}
-		dir = parent
-	}
 }
