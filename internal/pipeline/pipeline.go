@@ -46,6 +46,10 @@ type Options struct {
 	IncludeUndocumented bool
 	// PullTimeout bounds the pull; zero means specsource.DefaultTimeout.
 	PullTimeout time.Duration
+	// Pulled, when set, is the spec already pulled, used instead of pulling
+	// (Source and PullTimeout are then ignored): update-spec pulls once, to
+	// compare with the committed spec, and regenerates from that pull.
+	Pulled *specsource.Result
 	// KeepNormalized, when set, is where to also write the normalized spec.
 	KeepNormalized string
 	// Log receives progress lines; nil means io.Discard.
@@ -75,9 +79,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	started := time.Now()
 
-	pulled, err := specsource.Pull(ctx, opts.Source, specsource.Options{Timeout: opts.PullTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("pull: %w", err)
+	pulled := opts.Pulled
+	if pulled == nil {
+		var err error
+		if pulled, err = specsource.Pull(ctx, opts.Source, specsource.Options{Timeout: opts.PullTimeout}); err != nil {
+			return nil, fmt.Errorf("pull: %w", err)
+		}
 	}
 	fmt.Fprintf(log, "pull: %s (%d paths, sha256 %s) in %s\n", pulled.Source, pulled.Paths, pulled.SHA256, since(started))
 

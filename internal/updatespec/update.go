@@ -104,19 +104,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	generated, err := pipeline.Run(ctx, pipeline.Options{
 		Root:                root,
-		Source:              pinned(opts.Source, pulled),
+		Pulled:              pulled,
 		IncludeUndocumented: opts.IncludeUndocumented,
-		PullTimeout:         opts.PullTimeout,
 		Log:                 log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("regenerate: %w", err)
 	}
 	res.New = generated.Meta
-	if oldSpec != nil && generated.Meta.SHA256 == sha256Hex(oldSpec) {
-		// The source went back to the committed spec between the two pulls.
-		return unchanged(opts, oldMeta)
-	}
 
 	if err := describe(ctx, opts, res, oldSpec); err != nil {
 		return nil, err
@@ -230,15 +225,6 @@ func outputTail(out []byte, limit int) string {
 		s = s[i+1:]
 	}
 	return "…\n" + s
-}
-
-// pinned is the source the regeneration pulls from: for npm, the version
-// the first pull resolved (so that "@latest" cannot move in between).
-func pinned(source string, pulled *specsource.Result) string {
-	if strings.HasPrefix(source, "npm:") && strings.HasPrefix(pulled.Source, "npm:") {
-		return pulled.Source
-	}
-	return source
 }
 
 func sourceName(source string) string {
