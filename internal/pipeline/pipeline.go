@@ -63,6 +63,8 @@ type Result struct {
 	// Report says what the normaliser changed and how many operations
 	// are in scope.
 	Report *normalize.Report
+	// Normalized is the normalised spec the code was generated from.
+	Normalized []byte
 	// Generator is the pinned oapi-codegen, e.g. "oapi-codegen v2.8.2".
 	Generator string
 	// Lines is the line count of gen/seam.gen.go.
@@ -149,7 +151,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	} else {
 		fmt.Fprintf(log, "services: %s has no seam package; %s not written\n", root, servicegen.File)
 	}
-	return &Result{Meta: meta, Report: report, Generator: generator, Lines: lines}, nil
+	return &Result{Meta: meta, Report: report, Normalized: normalized, Generator: generator, Lines: lines}, nil
 }
 
 func since(t time.Time) string { return time.Since(t).Round(10 * time.Millisecond).String() }

@@ -113,7 +113,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.New = generated.Meta
 
-	if err := describe(ctx, opts, res, oldSpec); err != nil {
+	if err := describe(ctx, opts, res, oldSpec, generated.Normalized); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
@@ -129,16 +129,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// describe compares the old and new spec (oasdiff) and Go API (apidiff)
-// and writes the changelog and the PR body.
-func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) error {
+// describe compares the old spec with the new one, normalised by the
+// regeneration (oasdiff), and the Go API (apidiff), and writes the
+// changelog and the PR body.
+func describe(ctx context.Context, opts Options, res *Result, oldSpec, newNormalized []byte) error {
 	root := opts.root()
-	newSpec, err := os.ReadFile(filepath.Join(root, pipeline.SpecFile))
-	if err != nil {
-		return fmt.Errorf("read the new spec: %w", err)
-	}
 	fmt.Fprintln(opts.log(), "update-spec: comparing the normalised specs with oasdiff")
-	res.Spec, err = specdiff.Compare(ctx, oldSpec, newSpec, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
+	var err error
+	res.Spec, err = specdiff.CompareToNormalized(ctx, oldSpec, newNormalized, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
 	if err != nil {
 		return fmt.Errorf("compare the specs: %w", err)
 	}
