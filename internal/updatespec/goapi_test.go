@@ -2,8 +2,6 @@ package updatespec
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,9 +14,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 	root := t.TempDir()
 	files["go.mod"] = "module example.com/m\n\ngo 1.25\n"
 	for rel, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+		writeUnder(t, root, rel, src)
 	}
 	return root
 }
