@@ -19,13 +19,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/seamgo/seam-go/internal/normalize"
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
 )
 
 func main() {
 	source := flag.String("source", os.Getenv(specsource.EnvVar), "spec source (default $"+specsource.EnvVar+", else the published URL)")
-	undocumented := flag.Bool("undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true", "also generate x-undocumented operations")
+	undocumented := flag.Bool("undocumented", normalize.IncludeUndocumentedFromEnv(), "also generate x-undocumented operations")
 	keep := flag.String("keep-normalized", "", "also write the normalized spec to this path")
 	flag.Parse()
 

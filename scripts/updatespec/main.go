@@ -29,6 +29,7 @@ import (
 	"os/signal"
 	"regexp"
 
+	"github.com/seamgo/seam-go/internal/normalize"
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
 	"github.com/seamgo/seam-go/internal/updatespec"
@@ -70,7 +71,7 @@ func parseArgs(args []string) (updatespec.Options, error) {
 	fs.StringVar(&opts.Root, "root", "", "module root (default: the directory holding go.mod above the working directory)")
 	fs.StringVar(&opts.Changelog, "changelog", "", "write the changelog to this file (default "+updatespec.DefaultWorkDir+"/"+updatespec.ChangelogName+")")
 	fs.BoolVar(&opts.NoTest, "no-test", false, "skip go test ./... after regenerating (go build ./... still runs)")
-	fs.BoolVar(&opts.IncludeUndocumented, "undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true", "also generate and compare x-undocumented operations")
+	fs.BoolVar(&opts.IncludeUndocumented, "undocumented", normalize.IncludeUndocumentedFromEnv(), "also generate and compare x-undocumented operations")
 	fs.IntVar(&opts.MaxItems, "max", 0, "changelog entries per list (0: the default, negative: all)")
 	fs.DurationVar(&opts.PullTimeout, "timeout", specsource.DefaultTimeout, "time limit for each pull of the spec")
 
