@@ -79,16 +79,8 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 				}
 			}
 			if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
-				for _, ct := range slices.Sorted(maps.Keys(rb.Value.Content)) {
-					mt := rb.Value.Content[ct]
-					if mt.Schema == nil {
-						continue
-					}
-					ptr := opPtr + "/requestBody/content/" + escapePtr(ct) + "/schema"
-					s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: append(clone(base), "request"), body: append(clone(base), "request_body")}
-					if err := w.walk(s, false); err != nil {
-						return err
-					}
+				if err := w.walkContent(rb.Value.Content, opPtr+"/requestBody", append(clone(base), "request"), append(clone(base), "request_body")); err != nil {
+					return err
 				}
 			}
 			if op.Responses != nil {
@@ -102,19 +94,29 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 					if code != "200" {
 						h = append(h, code)
 					}
-					for _, ct := range slices.Sorted(maps.Keys(r.Value.Content)) {
-						mt := r.Value.Content[ct]
-						if mt.Schema == nil {
-							continue
-						}
-						ptr := opPtr + "/responses/" + code + "/content/" + escapePtr(ct) + "/schema"
-						s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: h, body: append(clone(h), "body")}
-						if err := w.walk(s, false); err != nil {
-							return err
-						}
+					if err := w.walkContent(r.Value.Content, opPtr+"/responses/"+code, h, append(clone(h), "body")); err != nil {
+						return err
 					}
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// walkContent walks the schema of each media type of a request body or a
+// response (at ptr, the pointer of the body or response object), in media
+// type order, with the name hint and body name of site.
+func (w *walker) walkContent(content openapi3.Content, ptr string, hint, body []string) error {
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
+		mt := content[ct]
+		if mt.Schema == nil {
+			continue
+		}
+		schemaPtr := ptr + "/content/" + escapePtr(ct) + "/schema"
+		s := site{ref: mt.Schema, ptr: schemaPtr, src: schemaPtr, hint: clone(hint), body: clone(body)}
+		if err := w.walk(s, false); err != nil {
+			return err
 		}
 	}
 	return nil
