@@ -25,12 +25,11 @@ import (
 // connected_account_id) into its own fields.
 var eventCommonRequired = []string{"event_id", "event_type", "workspace_id", "occurred_at", "created_at"}
 
-// specEventMembers loads openapi.json and returns the members of the event
+// specEventMembers returns the members of the event
 // union, by event_type.
 func specEventMembers(t *testing.T) map[string]*openapi3.Schema {
 	t.Helper()
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromFile(specPath)
+	doc, err := committedSpec()
 	require.NoError(t, err)
 	union := doc.Components.Schemas["event"]
 	require.NotNil(t, union, "components.schemas.event")

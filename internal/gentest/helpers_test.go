@@ -1,13 +1,28 @@
 package gentest
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/internal/normalize"
 )
+
+// committedSpec loads and validates openapi.json with kin-openapi, as the
+// pipeline does, once for all the tests that read it.
+var committedSpec = sync.OnceValues(func() (*openapi3.T, error) {
+	data, err := os.ReadFile(specPath)
+	if err != nil {
+		return nil, err
+	}
+	return normalize.Load(context.Background(), data)
+})
 
 // fakeDir holds the responses captured from the official fake server.
 const fakeDir = "../testdata/fake"

@@ -1,7 +1,6 @@
 package gentest
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/internal/normalize"
 	"github.com/seamgo/seam-go/internal/specsource"
 )
 
@@ -76,14 +74,12 @@ func TestGoMethodName(t *testing.T) {
 	}
 }
 
-// inScope loads the committed spec with kin-openapi, as the pipeline does,
-// and lists the operationIds that gen must have a method for, and how many
+// inScope lists, from the committed spec (committedSpec),
+// the operationIds that gen must have a method for, and how many
 // operations the spec has in all.
 func inScope(t *testing.T) (ids []string, all int) {
 	t.Helper()
-	data, err := os.ReadFile(specPath)
-	require.NoError(t, err)
-	doc, err := normalize.Load(context.Background(), data)
+	doc, err := committedSpec()
 	require.NoError(t, err)
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)

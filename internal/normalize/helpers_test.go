@@ -3,6 +3,7 @@ package normalize_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -76,26 +77,37 @@ func runErr(t testing.TB, data []byte) error {
 	return err
 }
 
-// at resolves a JSON pointer ("#/components/schemas/x") in the result.
-func (r result) at(t testing.TB, ptr string) any {
-	t.Helper()
+// lookup resolves a JSON pointer ("#/components/schemas/x") in the result.
+func (r result) lookup(ptr string) (any, error) {
 	var node any = r.doc
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "#/"), "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		switch n := node.(type) {
 		case map[string]any:
 			next, ok := n[tok]
-			require.Truef(t, ok, "%s: no member %q", ptr, tok)
+			if !ok {
+				return nil, fmt.Errorf("%s: no member %q", ptr, tok)
+			}
 			node = next
 		case []any:
 			i, err := strconv.Atoi(tok)
-			require.NoErrorf(t, err, "%s: %q is not an index", ptr, tok)
-			require.Lessf(t, i, len(n), "%s: index %d out of range", ptr, i)
+			if err != nil || i < 0 || i >= len(n) {
+				return nil, fmt.Errorf("%s: %q is not an index of an array of %d", ptr, tok, len(n))
+			}
 			node = n[i]
 		default:
-			t.Fatalf("%s: cannot descend into %T at %q", ptr, node, tok)
+			return nil, fmt.Errorf("%s: cannot descend into %T at %q", ptr, node, tok)
 		}
 	}
+	return node, nil
+}
+
+// at resolves a JSON pointer in the result and fails the test when it
+// does not resolve.
+func (r result) at(t testing.TB, ptr string) any {
+	t.Helper()
+	node, err := r.lookup(ptr)
+	require.NoError(t, err)
 	return node
 }
 
@@ -109,27 +121,8 @@ func (r result) obj(t testing.TB, ptr string) map[string]any {
 
 // has reports whether ptr resolves in the result.
 func (r result) has(ptr string) bool {
-	var node any = r.doc
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "#/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch n := node.(type) {
-		case map[string]any:
-			next, ok := n[tok]
-			if !ok {
-				return false
-			}
-			node = next
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i >= len(n) {
-				return false
-			}
-			node = n[i]
-		default:
-			return false
-		}
-	}
-	return true
+	_, err := r.lookup(ptr)
+	return err == nil
 }
 
 // ref is the $ref at ptr, "" if the schema there is inline.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,7 +51,7 @@ func (r *Report) add(rule string, n int) {
 // String lists the counts per rule, one line each, in a stable order.
 func (r *Report) String() string {
 	var b strings.Builder
-	for _, rule := range sortedKeys(r.Counts) {
+	for _, rule := range slices.Sorted(maps.Keys(r.Counts)) {
 		fmt.Fprintf(&b, "%6d  %s\n", r.Counts[rule], rule)
 	}
 	return b.String()

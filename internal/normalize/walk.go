@@ -1,7 +1,8 @@
 package normalize
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,7 +47,7 @@ func (s site) child(ref *openapi3.SchemaRef, sub string, hint []string) site {
 
 func (w *walker) walkDoc(doc *openapi3.T) error {
 	if doc.Components != nil {
-		for _, name := range sortedKeys(doc.Components.Schemas) {
+		for _, name := range slices.Sorted(maps.Keys(doc.Components.Schemas)) {
 			ptr := "#/components/schemas/" + escapePtr(name)
 			if err := w.walk(site{ref: doc.Components.Schemas[name], ptr: ptr, src: ptr, hint: []string{name}}, true); err != nil {
 				return err
@@ -57,7 +58,7 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 		return nil
 	}
 	paths := doc.Paths.Map()
-	for _, path := range sortedKeys(paths) {
+	for _, path := range slices.Sorted(maps.Keys(paths)) {
 		item := paths[path]
 		base := pathHint(path)
 		ops := item.Operations()
@@ -78,21 +79,13 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 				}
 			}
 			if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
-				for _, ct := range sortedKeys(rb.Value.Content) {
-					mt := rb.Value.Content[ct]
-					if mt.Schema == nil {
-						continue
-					}
-					ptr := opPtr + "/requestBody/content/" + escapePtr(ct) + "/schema"
-					s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: append(clone(base), "request"), body: append(clone(base), "request_body")}
-					if err := w.walk(s, false); err != nil {
-						return err
-					}
+				if err := w.walkContent(rb.Value.Content, opPtr+"/requestBody", append(clone(base), "request"), append(clone(base), "request_body")); err != nil {
+					return err
 				}
 			}
 			if op.Responses != nil {
 				resps := op.Responses.Map()
-				for _, code := range sortedKeys(resps) {
+				for _, code := range slices.Sorted(maps.Keys(resps)) {
 					r := resps[code]
 					if r.Ref != "" || r.Value == nil {
 						continue
@@ -101,19 +94,29 @@ func (w *walker) walkDoc(doc *openapi3.T) error {
 					if code != "200" {
 						h = append(h, code)
 					}
-					for _, ct := range sortedKeys(r.Value.Content) {
-						mt := r.Value.Content[ct]
-						if mt.Schema == nil {
-							continue
-						}
-						ptr := opPtr + "/responses/" + code + "/content/" + escapePtr(ct) + "/schema"
-						s := site{ref: mt.Schema, ptr: ptr, src: ptr, hint: h, body: append(clone(h), "body")}
-						if err := w.walk(s, false); err != nil {
-							return err
-						}
+					if err := w.walkContent(r.Value.Content, opPtr+"/responses/"+code, h, append(clone(h), "body")); err != nil {
+						return err
 					}
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// walkContent walks the schema of each media type of a request body or a
+// response (at ptr, the pointer of the body or response object), in media
+// type order, with the name hint and body name of site.
+func (w *walker) walkContent(content openapi3.Content, ptr string, hint, body []string) error {
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
+		mt := content[ct]
+		if mt.Schema == nil {
+			continue
+		}
+		schemaPtr := ptr + "/content/" + escapePtr(ct) + "/schema"
+		s := site{ref: mt.Schema, ptr: schemaPtr, src: schemaPtr, hint: clone(hint), body: clone(body)}
+		if err := w.walk(s, false); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -135,7 +138,7 @@ func (w *walker) walk(s site, root bool) error {
 	if s.ref.Ref != "" && !root {
 		return nil
 	}
-	for _, name := range sortedKeys(v.Properties) {
+	for _, name := range slices.Sorted(maps.Keys(v.Properties)) {
 		if err := w.walk(s.child(v.Properties[name], "/properties/"+escapePtr(name), append(clone(s.hint), name)), false); err != nil {
 			return err
 		}
@@ -173,15 +176,6 @@ func pathHint(path string) []string {
 		}
 	}
 	return h
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,6 +1,7 @@
 package readmetest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -76,7 +78,9 @@ func TestREADMESamplesCompile(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(pkg, "main.go"), []byte(src), 0o644))
 		pkgs = append(pkgs, "./"+filepath.ToSlash(pkg))
 	}
-	cmd := exec.Command("go", append([]string{"vet"}, pkgs...)...)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", append([]string{"vet"}, pkgs...)...)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "README samples do not compile:\n%s", out)
 	t.Logf("%d README samples compile", len(blocks))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,13 +99,13 @@ func (e *emitter) services(b *strings.Builder, root *node) {
 	b.WriteString("// Client.Thermostats serves /thermostats/…, Client.Thermostats.Schedules\n")
 	b.WriteString("// serves /thermostats/schedules/…. Client embeds it. See docs/conventions.md.\n")
 	b.WriteString("type Services struct {\n")
-	for _, k := range sortedKeys(root.children) {
+	for _, k := range slices.Sorted(maps.Keys(root.children)) {
 		n := root.children[k]
 		fmt.Fprintf(b, "// %s serves %s/….\n%s *%sService\n", n.name, n.path, n.name, n.typeName)
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// wire builds every service of c, once.\nfunc (s *Services) wire(c *Client) {\n")
-	for _, k := range sortedKeys(root.children) {
+	for _, k := range slices.Sorted(maps.Keys(root.children)) {
 		n := root.children[k]
 		fmt.Fprintf(b, "s.%s = %s\n", n.name, literal(n))
 	}
@@ -112,13 +114,13 @@ func (e *emitter) services(b *strings.Builder, root *node) {
 	walk = func(n *node) {
 		if n.name != "" && !HandDeclared[n.typeName] {
 			fmt.Fprintf(b, "// %sService serves the operations under %s/.\ntype %sService struct {\nc *Client\n", n.typeName, n.path, n.typeName)
-			for _, k := range sortedKeys(n.children) {
+			for _, k := range slices.Sorted(maps.Keys(n.children)) {
 				c := n.children[k]
 				fmt.Fprintf(b, "// %s serves %s/….\n%s *%sService\n", c.name, c.path, c.name, c.typeName)
 			}
 			b.WriteString("}\n\n")
 		}
-		for _, k := range sortedKeys(n.children) {
+		for _, k := range slices.Sorted(maps.Keys(n.children)) {
 			walk(n.children[k])
 		}
 	}
@@ -129,7 +131,7 @@ func (e *emitter) services(b *strings.Builder, root *node) {
 func literal(n *node) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "&%sService{c: c", n.typeName)
-	for _, k := range sortedKeys(n.children) {
+	for _, k := range slices.Sorted(maps.Keys(n.children)) {
 		c := n.children[k]
 		fmt.Fprintf(&b, ", %s: %s", c.name, literal(c))
 	}
@@ -403,13 +405,4 @@ func exprString(e ast.Expr) string {
 		return "[]" + exprString(t.Elt)
 	}
 	return fmt.Sprintf("%T", e)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -28,14 +28,29 @@ const emptySpec = `{"openapi":"3.0.0","info":{"title":"none","version":"0"},"pat
 // generation pipeline does and compares the results with oasdiff. A nil
 // oldSpec counts as a spec without operations.
 func Compare(ctx context.Context, oldSpec, newSpec []byte, opts Options) (*Report, error) {
-	if oldSpec == nil {
-		oldSpec = []byte(emptySpec)
-	}
-	base, err := normalized(ctx, oldSpec, "old", opts)
+	newNormalized, err := normalizeSpec(ctx, newSpec, "new", opts)
 	if err != nil {
 		return nil, err
 	}
-	revision, err := normalized(ctx, newSpec, "new", opts)
+	return CompareToNormalized(ctx, oldSpec, newNormalized, opts)
+}
+
+// CompareToNormalized is Compare for a new spec that is already normalised
+// with the same options (as pipeline.Run returns it in Result.Normalized):
+// only oldSpec is normalised.
+func CompareToNormalized(ctx context.Context, oldSpec, newNormalized []byte, opts Options) (*Report, error) {
+	if oldSpec == nil {
+		oldSpec = []byte(emptySpec)
+	}
+	oldNormalized, err := normalizeSpec(ctx, oldSpec, "old", opts)
+	if err != nil {
+		return nil, err
+	}
+	base, err := loadSpec(ctx, oldNormalized, "old")
+	if err != nil {
+		return nil, err
+	}
+	revision, err := loadSpec(ctx, newNormalized, "new")
 	if err != nil {
 		return nil, err
 	}
@@ -62,12 +77,17 @@ func Compare(ctx context.Context, oldSpec, newSpec []byte, opts Options) (*Repor
 	return r, nil
 }
 
-// normalized normalises a raw spec and loads the result for oasdiff.
-func normalized(ctx context.Context, raw []byte, name string, opts Options) (*load.SpecInfo, error) {
+// normalizeSpec normalises a raw spec as the generation pipeline does.
+func normalizeSpec(ctx context.Context, raw []byte, name string, opts Options) ([]byte, error) {
 	data, _, err := normalize.Normalize(ctx, raw, normalize.Options{IncludeUndocumented: opts.IncludeUndocumented})
 	if err != nil {
 		return nil, fmt.Errorf("normalise the %s spec: %w", name, err)
 	}
+	return data, nil
+}
+
+// loadSpec loads a normalised spec for oasdiff.
+func loadSpec(ctx context.Context, data []byte, name string) (*load.SpecInfo, error) {
 	// A fresh loader per spec: oasdiff's loader caches documents by name.
 	loader := openapi3.NewLoader()
 	loader.Context = ctx

@@ -8,7 +8,8 @@
 // SHA-256 is the one of the committed openapi.json; otherwise it keeps a copy
 // of the old spec, regenerates through internal/pipeline (the code behind
 // "go generate ./..."), and writes a changelog made of two parts: the spec
-// changes found by internal/specdiff, and the exported type names of
-// gen/seam.gen.go that appeared or disappeared. A removed generated type is
-// breaking (code naming it no longer compiles), whatever the spec verdict.
+// changes oasdiff finds in the normalised specs (internal/specdiff), and the
+// changes apidiff finds in the Go API of APIPackages (gen and seam), fields
+// that flip between T and *T listed one by one. An incompatible Go change is
+// breaking (code using it no longer compiles), whatever the spec verdict.
 package updatespec

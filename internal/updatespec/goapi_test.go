@@ -2,8 +2,6 @@ package updatespec
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,11 +14,20 @@ func writeTree(t *testing.T, files map[string]string) string {
 	root := t.TempDir()
 	files["go.mod"] = "module example.com/m\n\ngo 1.25\n"
 	for rel, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+		writeUnder(t, root, rel, src)
 	}
 	return root
+}
+
+// diffTrees runs DiffGoAPI on pkgs of two trees, bounded by testTimeout,
+// and fails the test on an error.
+func diffTrees(t *testing.T, oldRoot, newRoot string, pkgs ...string) GoAPIDiff {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	defer cancel()
+	d, err := DiffGoAPI(ctx, oldRoot, newRoot, pkgs)
+	require.NoError(t, err)
+	return d
 }
 
 const seamFixture = `package seam
@@ -63,11 +70,7 @@ type Device struct{}
 `,
 		"seam/seam.go": seamFixture,
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
-	defer cancel()
-
-	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen", "seam"})
-	require.NoError(t, err)
+	d := diffTrees(t, oldRoot, newRoot, "gen", "seam")
 	require.Len(t, d.Packages, 2)
 	gen, seam := d.Packages[0], d.Packages[1]
 	assert.Equal(t, "gen", gen.Package)
@@ -84,8 +87,7 @@ type Device struct{}
 	assert.Equal(t, 1, d.Count(KindNowPointer))
 	assert.Equal(t, 5, d.IncompatibleCount())
 
-	same, err := DiffGoAPI(ctx, oldRoot, oldRoot, []string{"gen", "seam"})
-	require.NoError(t, err)
+	same := diffTrees(t, oldRoot, oldRoot, "gen", "seam")
 	assert.True(t, same.Empty())
 	assert.False(t, same.Breaking())
 }
@@ -101,11 +103,7 @@ func TestDiffGoAPITypeErrorsInTheNewTree(t *testing.T) {
 		"gen/types.go": "package gen\n\ntype Device struct{}\n",
 		"seam/seam.go": seamFixture,
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
-	defer cancel()
-
-	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen", "seam"})
-	require.NoError(t, err)
+	d := diffTrees(t, oldRoot, newRoot, "gen", "seam")
 	require.NotNil(t, d.NewTypeErrors)
 	assert.Nil(t, d.OldTypeErrors)
 	assert.Equal(t, TreeNew, d.NewTypeErrors.Tree)
@@ -116,8 +114,7 @@ func TestDiffGoAPITypeErrorsInTheNewTree(t *testing.T) {
 
 	// The other way round, the old tree is the broken one: recorded, and
 	// the comparison still made.
-	back, err := DiffGoAPI(ctx, newRoot, oldRoot, []string{"gen", "seam"})
-	require.NoError(t, err)
+	back := diffTrees(t, newRoot, oldRoot, "gen", "seam")
 	require.NotNil(t, back.OldTypeErrors)
 	assert.Nil(t, back.NewTypeErrors)
 	assert.Contains(t, back.Packages[0].Compatible, GoChange{Kind: KindCompatible, Object: "AccessCode", Message: "added"})
@@ -133,11 +130,7 @@ func TestDiffGoAPIOursToIgnore(t *testing.T) {
 	newRoot := writeTree(t, map[string]string{
 		"gen/gen.go": "package gen\n\nconst SpecSHA256 = \"bbb\"\nconst Limit = 2\n\ntype ClientInterface interface{ A(); B() }\n\ntype Other interface{ A(); B() }\n",
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
-	defer cancel()
-
-	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen"})
-	require.NoError(t, err)
+	d := diffTrees(t, oldRoot, newRoot, "gen")
 	require.Len(t, d.Packages, 1)
 	assert.Equal(t, []GoChange{
 		{Kind: KindOtherChanged, Object: "Limit", Message: "value changed from 1 to 2"},
@@ -182,11 +175,7 @@ type Entrance struct {
 }
 `,
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
-	defer cancel()
-
-	d, err := DiffGoAPI(ctx, oldRoot, newRoot, []string{"gen"})
-	require.NoError(t, err)
+	d := diffTrees(t, oldRoot, newRoot, "gen")
 	require.Len(t, d.Packages, 1)
 	assert.Equal(t, []GoChange{
 		{Kind: KindRemoved, Object: "Entrance.Brivo.Gone", Message: "removed"},

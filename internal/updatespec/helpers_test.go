@@ -105,6 +105,16 @@ func generateFrom(t *testing.T, root, source string) *pipeline.Result {
 	return res
 }
 
+// writeUnder writes src to the file rel (slash-separated) under root,
+// creating its directory.
+func writeUnder(t *testing.T, root, rel, src string) {
+	t.Helper()
+	path := filepath.Join(root, filepath.FromSlash(rel))
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
+}
+
+// readString returns the content of the file at path.
 func readString(t *testing.T, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -120,6 +130,7 @@ func readJSON(t *testing.T, name string) map[string]any {
 	return v
 }
 
+// marshal encodes v as JSON.
 func marshal(t *testing.T, v any) string {
 	t.Helper()
 	data, err := json.Marshal(v)

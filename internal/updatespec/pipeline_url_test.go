@@ -76,7 +76,7 @@ func TestPipelineGeneratesFromAURL(t *testing.T) {
 	info := readString(t, filepath.Join(root, pipeline.GenDir, pipeline.SpecInfoFile))
 	assert.Contains(t, info, `const SpecSource = "`+source+`"`)
 	assert.Contains(t, info, `const SpecSHA256 = "`+want.SHA256+`"`)
-	assert.Greater(t, res.Operations, 300)
+	assert.Greater(t, res.Report.Operations, 300)
 }
 
 func TestFailedURLPullLeavesEverythingAsItWas(t *testing.T) {

@@ -104,21 +104,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	generated, err := pipeline.Run(ctx, pipeline.Options{
 		Root:                root,
-		Source:              pinned(opts.Source, pulled),
+		Pulled:              pulled,
 		IncludeUndocumented: opts.IncludeUndocumented,
-		PullTimeout:         opts.PullTimeout,
 		Log:                 log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("regenerate: %w", err)
 	}
 	res.New = generated.Meta
-	if oldSpec != nil && generated.Meta.SHA256 == sha256Hex(oldSpec) {
-		// The source went back to the committed spec between the two pulls.
-		return unchanged(opts, oldMeta)
-	}
 
-	if err := describe(ctx, opts, res, oldSpec); err != nil {
+	if err := describe(ctx, opts, res, oldSpec, generated.Normalized); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(log, "update-spec: %s; changelog in %s\n", res.Verdict, res.ChangelogPath)
@@ -134,16 +129,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// describe compares the old and new spec (oasdiff) and Go API (apidiff)
-// and writes the changelog and the PR body.
-func describe(ctx context.Context, opts Options, res *Result, oldSpec []byte) error {
+// describe compares the old spec with the new one, normalised by the
+// regeneration (oasdiff), and the Go API (apidiff), and writes the
+// changelog and the PR body.
+func describe(ctx context.Context, opts Options, res *Result, oldSpec, newNormalized []byte) error {
 	root := opts.root()
-	newSpec, err := os.ReadFile(filepath.Join(root, pipeline.SpecFile))
-	if err != nil {
-		return fmt.Errorf("read the new spec: %w", err)
-	}
 	fmt.Fprintln(opts.log(), "update-spec: comparing the normalised specs with oasdiff")
-	res.Spec, err = specdiff.Compare(ctx, oldSpec, newSpec, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
+	var err error
+	res.Spec, err = specdiff.CompareToNormalized(ctx, oldSpec, newNormalized, specdiff.Options{IncludeUndocumented: opts.IncludeUndocumented})
 	if err != nil {
 		return fmt.Errorf("compare the specs: %w", err)
 	}
@@ -230,15 +223,6 @@ func outputTail(out []byte, limit int) string {
 		s = s[i+1:]
 	}
 	return "…\n" + s
-}
-
-// pinned is the source the regeneration pulls from: for npm, the version
-// the first pull resolved (so that "@latest" cannot move in between).
-func pinned(source string, pulled *specsource.Result) string {
-	if strings.HasPrefix(source, "npm:") && strings.HasPrefix(pulled.Source, "npm:") {
-		return pulled.Source
-	}
-	return source
 }
 
 func sourceName(source string) string {

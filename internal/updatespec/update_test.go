@@ -123,7 +123,7 @@ func TestRunKeepsRegeneratedFilesWhenTheBuildFails(t *testing.T) {
 	root := newModule(t)
 	generateFrom(t, root, testdataSource(t, "v1.json"))
 	// A package that uses a type v2 removes.
-	writeGo(t, root, "usegen/use.go", "package usegen\n\nimport \"github.com/seamgo/seam-go/gen\"\n\n// G uses a type that v2 removes.\nvar G gen.Gadget\n")
+	writeUnder(t, root, "usegen/use.go", "package usegen\n\nimport \"github.com/seamgo/seam-go/gen\"\n\n// G uses a type that v2 removes.\nvar G gen.Gadget\n")
 
 	res, err := run(t, Options{Root: root, Source: testdataSource(t, "v2.json"), NoTest: true})
 	require.Error(t, err)
@@ -145,8 +145,8 @@ func TestRunRunsTestsUnlessNoTest(t *testing.T) {
 	setup := func(t *testing.T) string {
 		root := newModule(t)
 		generateFrom(t, root, testdataSource(t, "v1.json"))
-		writeGo(t, root, "usegen/use.go", "// Package usegen is a test fixture.\npackage usegen\n")
-		writeGo(t, root, "usegen/use_test.go", failing)
+		writeUnder(t, root, "usegen/use.go", "// Package usegen is a test fixture.\npackage usegen\n")
+		writeUnder(t, root, "usegen/use_test.go", failing)
 		return root
 	}
 
@@ -174,14 +174,6 @@ func TestRunFailedPullWritesNothing(t *testing.T) {
 	assert.Contains(t, err.Error(), "pull")
 	assert.Equal(t, before, snapshot(t, root, generatedPaths...))
 	assert.NoDirExists(t, filepath.Join(root, ".build"))
-}
-
-// writeGo writes a Go source file under root.
-func writeGo(t *testing.T, root, rel, src string) {
-	t.Helper()
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-	require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
 }
 
 // mergeGadgets returns v2 with v1's gadget operation and schema added.

@@ -19,19 +19,20 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/seamgo/seam-go/internal/normalize"
 	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
 )
 
 func main() {
 	source := flag.String("source", os.Getenv(specsource.EnvVar), "spec source (default $"+specsource.EnvVar+", else the published URL)")
-	undocumented := flag.Bool("undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true", "also generate x-undocumented operations")
+	undocumented := flag.Bool("undocumented", normalize.IncludeUndocumentedFromEnv(), "also generate x-undocumented operations")
 	keep := flag.String("keep-normalized", "", "also write the normalized spec to this path")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	root, err := moduleRoot()
+	root, err := pipeline.ModuleRoot()
 	if err == nil {
 		_, err = pipeline.Run(ctx, pipeline.Options{Root: root, Source: resolveFile(*source, root), IncludeUndocumented: *undocumented, KeepNormalized: *keep, Log: os.Stdout})
 	}
@@ -58,23 +59,4 @@ func resolveFile(source, root string) string {
 		return source
 	}
 	return "file:" + filepath.Join(root, path)
-}
-
-// moduleRoot walks up from the working directory to the directory that
-// holds go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

@@ -16,7 +16,7 @@ import (
 func main() {
 	in := flag.String("in", "openapi.json", "spec to read")
 	out := flag.String("out", "", "where to write the normalized spec (required)")
-	undocumented := flag.Bool("undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true",
+	undocumented := flag.Bool("undocumented", normalize.IncludeUndocumentedFromEnv(),
 		"keep operations marked x-undocumented (default from SEAM_INCLUDE_UNDOCUMENTED=true)")
 	flag.Parse()
 	if err := run(*in, *out, *undocumented); err != nil {

@@ -27,9 +27,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"regexp"
 
+	"github.com/seamgo/seam-go/internal/normalize"
+	"github.com/seamgo/seam-go/internal/pipeline"
 	"github.com/seamgo/seam-go/internal/specsource"
 	"github.com/seamgo/seam-go/internal/updatespec"
 )
@@ -70,7 +71,7 @@ func parseArgs(args []string) (updatespec.Options, error) {
 	fs.StringVar(&opts.Root, "root", "", "module root (default: the directory holding go.mod above the working directory)")
 	fs.StringVar(&opts.Changelog, "changelog", "", "write the changelog to this file (default "+updatespec.DefaultWorkDir+"/"+updatespec.ChangelogName+")")
 	fs.BoolVar(&opts.NoTest, "no-test", false, "skip go test ./... after regenerating (go build ./... still runs)")
-	fs.BoolVar(&opts.IncludeUndocumented, "undocumented", os.Getenv("SEAM_INCLUDE_UNDOCUMENTED") == "true", "also generate and compare x-undocumented operations")
+	fs.BoolVar(&opts.IncludeUndocumented, "undocumented", normalize.IncludeUndocumentedFromEnv(), "also generate and compare x-undocumented operations")
 	fs.IntVar(&opts.MaxItems, "max", 0, "changelog entries per list (0: the default, negative: all)")
 	fs.DurationVar(&opts.PullTimeout, "timeout", specsource.DefaultTimeout, "time limit for each pull of the spec")
 
@@ -95,9 +96,9 @@ func parseArgs(args []string) (updatespec.Options, error) {
 		return opts, fmt.Errorf("one SOURCE at most, got %q", sources)
 	}
 	if opts.Root == "" {
-		root, err := moduleRoot()
+		root, err := pipeline.ModuleRoot()
 		if err != nil {
-			return opts, err
+			return opts, fmt.Errorf("%w; pass -root", err)
 		}
 		opts.Root = root
 	}
@@ -114,23 +115,4 @@ func expandSource(source string) string {
 		return "npm:@seamapi/types@" + source
 	}
 	return source
-}
-
-// moduleRoot walks up from the working directory to the directory that
-// holds go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory; pass -root")
-		}
-		dir = parent
-	}
 }
