@@ -60,9 +60,6 @@ func required(param, value string) error {
 	return nil
 }
 
-// ptr returns a pointer to v, for the optional fields of generated types.
-func ptr[T any](v T) *T { return &v }
-
 // callConfig returns the settings of one call: a copy of the client's
 // settings with opts applied. Options that only New accepts give an error.
 func (c *Client) callConfig(opts []Option) (*config, error) {

@@ -207,7 +207,7 @@ func TestFakeUnlockWithoutWaiting(t *testing.T) {
 
 func TestFakeDevicesPagination(t *testing.T) {
 	s, c, hook := fakeClient(t)
-	params := &gen.DevicesListGetParams{Limit: ptr(2.0)}
+	params := &gen.DevicesListGetParams{Limit: seam.Ptr(2.0)}
 
 	first, err := c.Devices.List(t.Context(), params)
 	require.NoError(t, err)
@@ -384,7 +384,7 @@ func TestFakeWorkspaceAndConnectedAccounts(t *testing.T) {
 	assert.True(t, ws.IsSandbox)
 
 	var accounts []string
-	for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: ptr(2)}) {
+	for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: seam.Ptr(2)}) {
 		require.NoError(t, err)
 		accounts = append(accounts, a.ConnectedAccountId)
 	}
@@ -407,7 +407,7 @@ func TestFakeEvents(t *testing.T) {
 	_, err = c.Locks.LockDoor(t.Context(), lock)
 	require.NoError(t, err)
 
-	events, err := c.Events.List(t.Context(), &gen.EventsListGetParams{Since: ptr("2000-01-01T00:00:00Z")})
+	events, err := c.Events.List(t.Context(), &gen.EventsListGetParams{Since: seam.Ptr("2000-01-01T00:00:00Z")})
 	require.NoError(t, err)
 	types := map[string]int{}
 	var unlocked []gen.EventLockUnlocked
@@ -428,7 +428,7 @@ func TestFakeEvents(t *testing.T) {
 	// The unlock comes back typed, with its fields and the common ones.
 	require.Len(t, unlocked, 1, "one unlock, one lock.unlocked event")
 	assert.Equal(t, s.WorkspaceID, unlocked[0].WorkspaceId)
-	assert.Equal(t, ptr(lock), unlocked[0].DeviceId)
+	assert.Equal(t, seam.Ptr(lock), unlocked[0].DeviceId)
 	assert.Equal(t, "lock.unlocked", unlockEvent.Type)
 	assert.Equal(t, lock, unlockEvent.DeviceID)
 	assert.Equal(t, s.WorkspaceID, unlockEvent.WorkspaceID)
@@ -443,7 +443,7 @@ func TestFakeEvents(t *testing.T) {
 
 	// Filtering by type.
 	filtered, err := c.Events.List(t.Context(), &gen.EventsListGetParams{
-		Since:      ptr("2000-01-01T00:00:00Z"),
+		Since:      seam.Ptr("2000-01-01T00:00:00Z"),
 		EventTypes: &[]gen.EventsListGetParamsEventTypes{"lock.locked", "lock.unlocked"},
 	})
 	require.NoError(t, err)
@@ -462,7 +462,7 @@ func TestFakeAPIGenericCall(t *testing.T) {
 	}
 	assert.ElementsMatch(t, s.Seed.LockIDs, got)
 
-	_, err = c.API().DevicesGetGetWithResponse(t.Context(), &gen.DevicesGetGetParams{DeviceId: ptr("no_such_device")})
+	_, err = c.API().DevicesGetGetWithResponse(t.Context(), &gen.DevicesGetGetParams{DeviceId: seam.Ptr("no_such_device")})
 	assert.ErrorIs(t, err, seam.ErrNotFound, "generated calls get the same errors")
 
 	// Per-call settings reach a generated call through Context.

@@ -58,7 +58,7 @@ func cursorsSent(t *testing.T, s *stub) []string {
 
 // listParams is the parameters the pagination tests list devices with.
 func listParams() *gen.DevicesListGetParams {
-	return &gen.DevicesListGetParams{Limit: ptr(2.0), ConnectedAccountId: ptr("ca1")}
+	return &gen.DevicesListGetParams{Limit: seam.Ptr(2.0), ConnectedAccountId: seam.Ptr("ca1")}
 }
 
 func TestAllWalksEveryPageInOrder(t *testing.T) {
@@ -81,7 +81,7 @@ func TestAllStartsAtTheGivenCursor(t *testing.T) {
 	c := s.client(t)
 
 	p := listParams()
-	p.PageCursor = ptr("c2")
+	p.PageCursor = seam.Ptr("c2")
 	var got []string
 	for d, err := range c.Devices.All(t.Context(), p) {
 		require.NoError(t, err)
@@ -230,7 +230,7 @@ func TestEveryAllMethodPaginates(t *testing.T) {
 	}{
 		{"ConnectedAccounts", "/connected_accounts/list", "connected_accounts", "connected_account_id", func(t *testing.T, c *seam.Client) []string {
 			var out []string
-			for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: ptr(1)}) {
+			for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: seam.Ptr(1)}) {
 				require.NoError(t, err)
 				out = append(out, a.ConnectedAccountId)
 			}
