@@ -135,12 +135,11 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done", attrs(status, slog.String("request_id", requestID))...)
 		}
 		apiErr := newAPIError(res, method, path, cfg.auth.token)
-		_, hasRetryAfter := parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
 		return nil, &attemptFailure{
 			err:           apiErr,
 			retryable:     retryableResponse(method, res.StatusCode),
 			retryAfter:    apiErr.RetryAfter,
-			hasRetryAfter: hasRetryAfter,
+			hasRetryAfter: apiErr.hasRetryAfter,
 		}
 	}
 
