@@ -114,6 +114,27 @@ func faultBody(method string) io.Reader {
 	return nil
 }
 
+// cancelledMidCall is the ctx_cancelled cell of a phase: for each method,
+// the caller cancels its context 100 ms into a call that the server (made by
+// stall, counting requests in hits) holds up in that phase. The call ends
+// in phase after one attempt, with context.Canceled and not as a timeout.
+func cancelledMidCall(t *testing.T, methods []string, phase string, stall func(hits *counter) http.HandlerFunc) {
+	for _, m := range methods {
+		t.Run(m, func(t *testing.T) {
+			var hits counter
+			srv := newTestServer(t, stall(&hits))
+			c := newTestClient(t, srv.URL)
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			_, err := do(t, c, ctx, m, faultPath, faultBody(m))
+			te := requireTransportError(t, err, m, phase, 1)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.False(t, te.Timeout())
+			assert.Equal(t, int64(1), hits.get())
+		})
+	}
+}
+
 func TestFaultMatrix(t *testing.T) {
 	methods := []string{http.MethodGet, http.MethodPost}
 	idempotent := func(m string) bool { return m == http.MethodGet }
@@ -255,20 +276,7 @@ func TestFaultMatrix(t *testing.T) {
 	})
 
 	t.Run("headers/ctx_cancelled", func(t *testing.T) {
-		for _, m := range methods {
-			t.Run(m, func(t *testing.T) {
-				var hits counter
-				srv := newTestServer(t, blockUntilGone(&hits))
-				c := newTestClient(t, srv.URL)
-				ctx, cancel := context.WithCancel(context.Background())
-				time.AfterFunc(100*time.Millisecond, cancel)
-				_, err := do(t, c, ctx, m, faultPath, faultBody(m))
-				te := requireTransportError(t, err, m, PhaseSend, 1)
-				assert.ErrorIs(t, err, context.Canceled)
-				assert.False(t, te.Timeout())
-				assert.Equal(t, int64(1), hits.get())
-			})
-		}
+		cancelledMidCall(t, methods, PhaseSend, blockUntilGone)
 	})
 
 	t.Run("headers/ctx_deadline", func(t *testing.T) {
@@ -355,23 +363,12 @@ func TestFaultMatrix(t *testing.T) {
 	})
 
 	t.Run("body/ctx_cancelled", func(t *testing.T) {
-		for _, m := range methods {
-			t.Run(m, func(t *testing.T) {
-				var hits counter
-				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-					hits.inc()
-					stalledBody(w, r)
-				})
-				c := newTestClient(t, srv.URL)
-				ctx, cancel := context.WithCancel(context.Background())
-				time.AfterFunc(100*time.Millisecond, cancel)
-				_, err := do(t, c, ctx, m, faultPath, faultBody(m))
-				te := requireTransportError(t, err, m, PhaseBody, 1)
-				assert.ErrorIs(t, err, context.Canceled)
-				assert.False(t, te.Timeout())
-				assert.Equal(t, int64(1), hits.get())
-			})
-		}
+		cancelledMidCall(t, methods, PhaseBody, func(hits *counter) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) {
+				hits.inc()
+				stalledBody(w, r)
+			}
+		})
 	})
 
 	t.Run("after_body/ctx_cancelled", func(t *testing.T) {
