@@ -133,18 +133,15 @@ func lockedState(t *testing.T, c *seam.Client, deviceID string) bool {
 	return *d.Properties.Locked
 }
 
-func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
-	s, c, hook := fakeClient(t)
-	lock := s.Seed.AugustLock1ID
-	require.True(t, lockedState(t, c, lock))
-
-	// The fake stores the attempt as already successful. As soon as the
-	// unlock answers, set it back to pending, and to success a little
-	// later, so that the client has to poll.
-	const delay = 200 * time.Millisecond
-	var done sync.WaitGroup
+// pendingThenSuccess makes the action attempt of every answer to path
+// pending, and successful delay later, so that the client has to poll: the
+// fake stores the attempt as already successful. Wait on the returned group
+// before the test ends.
+func pendingThenSuccess(t *testing.T, s *seamfake.Server, hook *hookTransport, path string, delay time.Duration) *sync.WaitGroup {
+	t.Helper()
+	done := &sync.WaitGroup{}
 	hook.setAfter(func(req *http.Request, _ *http.Response, body []byte) {
-		if req.URL.Path != "/locks/unlock_door" {
+		if req.URL.Path != path {
 			return
 		}
 		id := attemptIDFrom(t, body)
@@ -154,6 +151,16 @@ func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
 			assert.NoError(t, s.UpdateActionAttempt(context.Background(), id, seamfake.ActionAttemptSuccess, "", ""))
 		})
 	})
+	return done
+}
+
+func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
+	s, c, hook := fakeClient(t)
+	lock := s.Seed.AugustLock1ID
+	require.True(t, lockedState(t, c, lock))
+
+	const delay = 200 * time.Millisecond
+	done := pendingThenSuccess(t, s, hook, "/locks/unlock_door", delay)
 	start := time.Now()
 	got, err := c.Locks.UnlockDoor(t.Context(), lock)
 	elapsed := time.Since(start)
