@@ -50,9 +50,12 @@ func resetConnection(hits *counter) http.HandlerFunc {
 }
 
 // blockUntilGone holds the request until the client goes away (at most 5 s).
+// It reads the request body first: net/http notices a closed connection
+// (and ends r.Context()) only once the body has been read.
 func blockUntilGone(hits *counter) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		hits.inc()
+		_, _ = io.Copy(io.Discard, r.Body)
 		select {
 		case <-r.Context().Done():
 		case <-time.After(5 * time.Second):
