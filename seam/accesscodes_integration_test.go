@@ -99,7 +99,7 @@ func TestAccessCodesGuideScenariosOnFake(t *testing.T) {
 	t.Run("one-time-use offline", func(t *testing.T) {
 		// The fake ignores is_one_time_use and refuses starts_at without
 		// ends_at (a gap of fake 1.86.0; the real API takes it, see
-		// TestAccessCodesOfflineWire). The request it refuses is the guide's.
+		// TestAccessCodesGuideWire). The request it refuses is the guide's.
 		start := acUTC(t, "2035-11-12T00:00:00Z")
 		_, err := c.AccessCodes.Create(ctx, lock,
 			seam.OneTimeUseOffline(start), seam.WithCodeName("my one-time-use offline code"))
