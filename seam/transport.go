@@ -187,7 +187,7 @@ func responseBytes(res *http.Response) ([]byte, error) {
 func (t *transport) transportFailure(ctx, attemptCtx context.Context, cfg *config, method, path, phase string,
 	err error, logAttrs []slog.Attr,
 ) *attemptFailure {
-	detail := redactString(errorForLog(err), cfg.auth.token)
+	detail := redactString(stripURL(err).Error(), cfg.auth.token)
 	if logAttrs != nil {
 		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
 			append(logAttrs, slog.String("phase", phase), slog.String("error", detail))...)
@@ -287,12 +287,6 @@ func replayableBody(req *http.Request) (func() (io.ReadCloser, error), int64, er
 	return func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(data)), nil
 	}, int64(len(data)), nil
-}
-
-// errorForLog describes err without the request URL (which holds the query
-// string) that *url.Error adds.
-func errorForLog(err error) string {
-	return stripURL(err).Error()
 }
 
 // stripURL returns the error inside a *url.Error, whose message repeats the
