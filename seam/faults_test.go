@@ -138,6 +138,15 @@ func cancelledMidCall(t *testing.T, methods []string, phase string, stall func(h
 func TestFaultMatrix(t *testing.T) {
 	methods := []string{http.MethodGet, http.MethodPost}
 	idempotent := func(m string) bool { return m == http.MethodGet }
+	// attemptsAfterAnAnswer is how many attempts a request with method m
+	// gets for a fault once the connection is open (the server may have
+	// acted): all of them when m is idempotent, one for a POST.
+	attemptsAfterAnAnswer := func(m string) int {
+		if idempotent(m) {
+			return 1 + DefaultMaxRetries
+		}
+		return 1
+	}
 
 	t.Run("before_connect/refused", func(t *testing.T) {
 		for _, m := range methods {
@@ -160,10 +169,7 @@ func TestFaultMatrix(t *testing.T) {
 				require.True(t, strings.HasPrefix(srv.URL, "https://127.0.0.1:"))
 				c := newTestClient(t, srv.URL)
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				requireTransportError(t, err, m, PhaseSend, want)
 				assert.Contains(t, err.Error(), "certificate")
 				assert.Equal(t, int64(0), hits.get(), "no request got through the handshake")
@@ -199,10 +205,7 @@ func TestFaultMatrix(t *testing.T) {
 				assert.Equal(t, m, apiErr.Method)
 				assert.Equal(t, faultPath, apiErr.Path)
 				assert.ErrorIs(t, err, ErrServer)
-				want := int64(1)
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := int64(attemptsAfterAnAnswer(m))
 				assert.Equal(t, want, hits.get())
 			})
 		}
@@ -245,10 +248,7 @@ func TestFaultMatrix(t *testing.T) {
 				srv := newTestServer(t, resetConnection(&hits))
 				c := newTestClient(t, srv.URL)
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				requireTransportError(t, err, m, PhaseSend, want)
 				assert.Equal(t, int64(want), hits.get())
 			})
@@ -262,10 +262,7 @@ func TestFaultMatrix(t *testing.T) {
 				srv := newTestServer(t, blockUntilGone(&hits))
 				c := newTestClient(t, srv.URL, WithTimeout(100*time.Millisecond))
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				te := requireTransportError(t, err, m, PhaseSend, want)
 				assert.True(t, te.Timeout())
 				assert.ErrorIs(t, err, ErrAttemptTimeout)
