@@ -301,6 +301,15 @@ func valueWaiting[PP, BP, T any](c *Client, ctx context.Context, opts []Option, 
 	return pick(body), nil
 }
 
+// deref returns *p, or the zero value when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
 // Ptr returns a pointer to v, for the optional fields of generated
 // parameter types:
 //
