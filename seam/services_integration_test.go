@@ -8,6 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seamgo/seam-go/gen"
+	// These tests run against the official fake through fakeClient and
+	// pendingThenSuccess (integration_test.go): the import says so, for
+	// scripts/vendor-check, which leaves out the test files that import
+	// internal packages.
+	_ "github.com/seamgo/seam-go/internal/seamfake"
 	"github.com/seamgo/seam-go/seam"
 )
 
