@@ -20,7 +20,7 @@ func wireTimePtr(t *time.Time) *string {
 	if t == nil {
 		return nil
 	}
-	return ptr(wireTime(*t))
+	return Ptr(wireTime(*t))
 }
 
 // floatPtr converts an optional int to the API's number.
@@ -28,7 +28,7 @@ func floatPtr(n *int) *float64 {
 	if n == nil {
 		return nil
 	}
-	return ptr(float64(*n))
+	return Ptr(float64(*n))
 }
 
 // createBody is the /access_codes/create body for p.
@@ -51,7 +51,7 @@ func (p *accessCodeParams) createBody(deviceID string) gen.AccessCodesCreateRequ
 		UseOfflineAccessCode:          p.useOfflineAccessCode,
 	}
 	if p.maxTimeRounding != nil {
-		b.MaxTimeRounding = ptr(gen.AccessCodesCreateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
+		b.MaxTimeRounding = Ptr(gen.AccessCodesCreateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
 	}
 	return b
 }
@@ -72,7 +72,7 @@ func (p *accessCodeParams) createMultipleBody(deviceIDs []string) gen.AccessCode
 		PreferredCodeLength:           floatPtr(p.preferredCodeLength),
 	}
 	if p.codeSharing != nil {
-		b.BehaviorWhenCodeCannotBeShared = ptr(gen.AccessCodesCreateMultipleRequestBodyBehaviorWhenCodeCannotBeShared(*p.codeSharing))
+		b.BehaviorWhenCodeCannotBeShared = Ptr(gen.AccessCodesCreateMultipleRequestBodyBehaviorWhenCodeCannotBeShared(*p.codeSharing))
 	}
 	return b
 }
@@ -96,10 +96,10 @@ func (p *accessCodeParams) updateBody(accessCodeID string) gen.AccessCodesUpdate
 		UseOfflineAccessCode:          p.useOfflineAccessCode,
 	}
 	if p.maxTimeRounding != nil {
-		b.MaxTimeRounding = ptr(gen.AccessCodesUpdateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
+		b.MaxTimeRounding = Ptr(gen.AccessCodesUpdateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
 	}
 	if p.preset == presetOngoing {
-		b.Type = ptr(gen.AccessCodesUpdateRequestBodyTypeOngoing)
+		b.Type = Ptr(gen.AccessCodesUpdateRequestBodyTypeOngoing)
 	}
 	return b
 }

@@ -167,19 +167,19 @@ func (c CodeLengthConstraints) fill(body *gen.AccessCodesReportDeviceConstraints
 				return err
 			}
 		}
-		body.SupportedCodeLengths = ptr(append([]int(nil), c.Supported...))
+		body.SupportedCodeLengths = Ptr(append([]int(nil), c.Supported...))
 	case hasRange:
 		if c.Min != 0 {
 			if err := check("min_code_length", c.Min); err != nil {
 				return err
 			}
-			body.MinCodeLength = ptr(c.Min)
+			body.MinCodeLength = Ptr(c.Min)
 		}
 		if c.Max != 0 {
 			if err := check("max_code_length", c.Max); err != nil {
 				return err
 			}
-			body.MaxCodeLength = ptr(c.Max)
+			body.MaxCodeLength = Ptr(c.Max)
 		}
 		if c.Min != 0 && c.Max != 0 && c.Min > c.Max {
 			return &ValidationError{Param: "min_code_length", Rule: fmt.Sprintf("must not exceed max_code_length (%d > %d)", c.Min, c.Max)}

@@ -271,11 +271,11 @@ func TestUnmanagedAccessCodes(t *testing.T) {
 	assert.Equal(t, "9911", *got.Code)
 	_, err = u.GetByCode(ctx, "lock", "9911")
 	require.NoError(t, err)
-	require.NoError(t, u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", IsManaged: true, AllowExternalModification: ptr(true)}))
-	require.NoError(t, u.ConvertToManaged(ctx, &gen.AccessCodesUnmanagedConvertToManagedRequestBody{AccessCodeId: "um1", Force: ptr(true)}))
+	require.NoError(t, u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", IsManaged: true, AllowExternalModification: Ptr(true)}))
+	require.NoError(t, u.ConvertToManaged(ctx, &gen.AccessCodesUnmanagedConvertToManagedRequestBody{AccessCodeId: "um1", Force: Ptr(true)}))
 
 	var verr *ValidationError
-	err = u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", AllowExternalModification: ptr(true), IsExternalModificationAllowed: ptr(false)})
+	err = u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", AllowExternalModification: Ptr(true), IsExternalModificationAllowed: Ptr(false)})
 	require.ErrorAs(t, err, &verr)
 	assert.Equal(t, "is_external_modification_allowed", verr.Param)
 	require.ErrorAs(t, u.ConvertToManaged(ctx, &gen.AccessCodesUnmanagedConvertToManagedRequestBody{}), &verr)

@@ -50,12 +50,6 @@ const (
 	oracodeSlotTolerance = time.Hour
 )
 
-// Device types whose offline rules CheckOfflineWindow knows.
-const (
-	deviceTypeIgloohome = "igloohome_lock"
-	deviceTypeOracode   = "dormakaba_oracode_door"
-)
-
 // SupportsOfflineAccessCodes reports whether device can take offline access
 // codes. When the device has the capability flag
 // can_program_offline_access_codes, that flag decides; otherwise the device
@@ -131,10 +125,10 @@ func CheckOfflineWindow(device *gen.Device, kind OfflineCodeKind, start, end tim
 	if opts := timeFrameOptions(device, loc); len(opts) > 0 {
 		return checkTimeFrameOptions(opts, kind, start, end)
 	}
-	switch deviceType(device) {
-	case deviceTypeIgloohome:
+	switch device.DeviceType {
+	case gen.DeviceDeviceTypeIgloohomeLock:
 		return checkIgloohome(kind, start, end, loc)
-	case deviceTypeOracode:
+	case gen.DeviceDeviceTypeDormakabaOracodeDoor:
 		return checkOracode(device, kind, start, end, loc)
 	}
 	return nil
@@ -204,11 +198,6 @@ func checkOracode(device *gen.Device, kind OfflineCodeKind, start, end time.Time
 		}
 	}
 	return matchTimeSlot(slots, start, end)
-}
-
-// deviceType returns the device_type of device as a string.
-func deviceType(device *gen.Device) string {
-	return string(device.DeviceType)
 }
 
 // lockLocation returns the time zone the device reports (DeviceLocation),

@@ -1,24 +1,13 @@
 package seam
 
 import (
-	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/seamgo/seam-go/gen"
 )
-
-// acDevice decodes a device from JSON.
-func acDevice(t *testing.T, js string) *gen.Device {
-	t.Helper()
-	var d gen.Device
-	require.NoError(t, json.Unmarshal([]byte(js), &d))
-	return &d
-}
 
 const (
 	acIgloohomeJSON = `{"device_id":"igloo1","device_type":"igloohome_lock","capabilities_supported":["access_code","lock"],
@@ -45,7 +34,7 @@ func TestSupportsOfflineAccessCodes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, SupportsOfflineAccessCodes(acDevice(t, tc.js)))
+			assert.Equal(t, tc.want, SupportsOfflineAccessCodes(deviceFrom(t, tc.js)))
 		})
 	}
 	assert.False(t, SupportsOfflineAccessCodes(nil))
@@ -117,7 +106,7 @@ func TestCheckOfflineWindow(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			err := CheckOfflineWindow(acDevice(t, tc.device), tc.kind, tc.start, tc.end)
+			err := CheckOfflineWindow(deviceFrom(t, tc.device), tc.kind, tc.start, tc.end)
 			if tc.param == "" {
 				require.NoError(t, err)
 				return
@@ -132,7 +121,7 @@ func TestCheckOfflineWindow(t *testing.T) {
 	var verr *ValidationError
 	require.ErrorAs(t, CheckOfflineWindow(nil, OfflineHourlyBound, h(0), h(1)), &verr)
 	assert.Equal(t, "device_id", verr.Param)
-	require.Error(t, CheckOfflineWindow(acDevice(t, acIgloohomeJSON), OfflineCodeKind(9), h(0), h(1)))
+	require.Error(t, CheckOfflineWindow(deviceFrom(t, acIgloohomeJSON), OfflineCodeKind(9), h(0), h(1)))
 	assert.Equal(t, "OfflineCodeKind(9)", OfflineCodeKind(9).String())
 	assert.Equal(t, "daily-bound", OfflineDailyBound.String())
 }

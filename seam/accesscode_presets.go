@@ -101,12 +101,7 @@ func TimeBound(start, end time.Time) AccessCodeSetting {
 // time slot) are checked by CheckOfflineWindow, or by Create with
 // CheckDevice.
 func HourlyBoundOffline(start, end time.Time) AccessCodeSetting {
-	return windowPreset(presetHourlyBoundOffline, start, end, func(p *accessCodeParams) {
-		offline, rounding := true, RoundToHour
-		p.isOfflineAccessCode, p.maxTimeRounding = &offline, &rounding
-		p.mark(paramIsOfflineAccessCode)
-		p.mark(paramMaxTimeRounding)
-	})
+	return windowPreset(presetHourlyBoundOffline, start, end, offlineRounding(RoundToHour))
 }
 
 // DailyBoundOffline describes a daily-bound offline access code (guide:
@@ -118,12 +113,7 @@ func HourlyBoundOffline(start, end time.Time) AccessCodeSetting {
 // same local time. Manufacturer limits (igloohome: 29 to 367 days;
 // dormakaba Oracode: at most 31 days) are checked by CheckOfflineWindow.
 func DailyBoundOffline(start, end time.Time) AccessCodeSetting {
-	return windowPreset(presetDailyBoundOffline, start, end, func(p *accessCodeParams) {
-		offline, rounding := true, RoundToDay
-		p.isOfflineAccessCode, p.maxTimeRounding = &offline, &rounding
-		p.mark(paramIsOfflineAccessCode)
-		p.mark(paramMaxTimeRounding)
-	})
+	return windowPreset(presetDailyBoundOffline, start, end, offlineRounding(RoundToDay))
 }
 
 // OneTimeUseOffline describes a one-time-use offline access code (guide:
@@ -167,6 +157,17 @@ func windowPreset(k preset, start, end time.Time, extra func(*accessCodeParams))
 		extra(p)
 		return nil
 	}}
+}
+
+// offlineRounding returns the extra settings of a bound offline preset:
+// is_offline_access_code true and max_time_rounding rounding.
+func offlineRounding(rounding TimeRounding) func(*accessCodeParams) {
+	return func(p *accessCodeParams) {
+		offline, r := true, rounding // fresh pointers for each use of the setting
+		p.isOfflineAccessCode, p.maxTimeRounding = &offline, &r
+		p.mark(paramIsOfflineAccessCode)
+		p.mark(paramMaxTimeRounding)
+	}
 }
 
 // checkPreset checks that the final parameters still describe the preset

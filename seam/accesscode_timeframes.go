@@ -92,13 +92,11 @@ func timeFrameOptions(device *gen.Device, lockLoc *time.Location) []timeFrameOpt
 				opt.loc = loc
 			}
 		}
-		if o.TimePairs != nil {
-			for _, p := range *o.TimePairs {
-				start, _, ok1 := parseTimeOfDay(p.StartTime)
-				end, _, ok2 := parseTimeOfDay(p.EndTime)
-				if ok1 && ok2 {
-					opt.pairs = append(opt.pairs, timePair{name: p.DisplayName, start: start, end: end})
-				}
+		for _, p := range deref(o.TimePairs) {
+			start, _, ok1 := parseTimeOfDay(p.StartTime)
+			end, _, ok2 := parseTimeOfDay(p.EndTime)
+			if ok1 && ok2 {
+				opt.pairs = append(opt.pairs, timePair{name: p.DisplayName, start: start, end: end})
 			}
 		}
 		opts = append(opts, opt)

@@ -60,9 +60,6 @@ func required(param, value string) error {
 	return nil
 }
 
-// ptr returns a pointer to v, for the optional fields of generated types.
-func ptr[T any](v T) *T { return &v }
-
 // callConfig returns the settings of one call: a copy of the client's
 // settings with opts applied. Options that only New accepts give an error.
 func (c *Client) callConfig(opts []Option) (*config, error) {
@@ -302,6 +299,15 @@ func valueWaiting[PP, BP, T any](c *Client, ctx context.Context, opts []Option, 
 		}
 	}
 	return pick(body), nil
+}
+
+// deref returns *p, or the zero value when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
 }
 
 // Ptr returns a pointer to v, for the optional fields of generated

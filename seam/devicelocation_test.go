@@ -1,22 +1,11 @@
 package seam
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/seamgo/seam-go/gen"
 )
-
-// deviceFrom decodes a device from JSON, as the API sends it.
-func deviceFrom(t *testing.T, js string) *gen.Device {
-	t.Helper()
-	var d gen.Device
-	require.NoError(t, json.Unmarshal([]byte(js), &d))
-	return &d
-}
 
 func TestDeviceLocation(t *testing.T) {
 	for _, tc := range []struct {

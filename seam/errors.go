@@ -75,6 +75,9 @@ type APIError struct {
 	// Method and Path are those of the request that failed (no query).
 	Method string
 	Path   string
+	// hasRetryAfter says whether the response had a valid Retry-After
+	// (RetryAfter may then be 0: retry at once).
+	hasRetryAfter bool
 }
 
 // Error describes the failure: request, status, type, message and request
@@ -186,9 +189,7 @@ func newAPIError(res *http.Response, method, path, secret string) *APIError {
 		Method:     method,
 		Path:       path,
 	}
-	if d, ok := parseRetryAfter(res.Header.Get("Retry-After"), time.Now()); ok {
-		e.RetryAfter = d
-	}
+	e.RetryAfter, e.hasRetryAfter = parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
 	if isJSONContent(res.Header.Get("Content-Type")) {
 		e.parseSeamError(body)
 		e.redact(secret)

@@ -114,9 +114,39 @@ func faultBody(method string) io.Reader {
 	return nil
 }
 
+// cancelledMidCall is the ctx_cancelled cell of a phase: for each method,
+// the caller cancels its context 100 ms into a call that the server (made by
+// stall, counting requests in hits) holds up in that phase. The call ends
+// in phase after one attempt, with context.Canceled and not as a timeout.
+func cancelledMidCall(t *testing.T, methods []string, phase string, stall func(hits *counter) http.HandlerFunc) {
+	for _, m := range methods {
+		t.Run(m, func(t *testing.T) {
+			var hits counter
+			srv := newTestServer(t, stall(&hits))
+			c := newTestClient(t, srv.URL)
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			_, err := do(t, c, ctx, m, faultPath, faultBody(m))
+			te := requireTransportError(t, err, m, phase, 1)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.False(t, te.Timeout())
+			assert.Equal(t, int64(1), hits.get())
+		})
+	}
+}
+
 func TestFaultMatrix(t *testing.T) {
 	methods := []string{http.MethodGet, http.MethodPost}
 	idempotent := func(m string) bool { return m == http.MethodGet }
+	// attemptsAfterAnAnswer is how many attempts a request with method m
+	// gets for a fault once the connection is open (the server may have
+	// acted): all of them when m is idempotent, one for a POST.
+	attemptsAfterAnAnswer := func(m string) int {
+		if idempotent(m) {
+			return 1 + DefaultMaxRetries
+		}
+		return 1
+	}
 
 	t.Run("before_connect/refused", func(t *testing.T) {
 		for _, m := range methods {
@@ -139,10 +169,7 @@ func TestFaultMatrix(t *testing.T) {
 				require.True(t, strings.HasPrefix(srv.URL, "https://127.0.0.1:"))
 				c := newTestClient(t, srv.URL)
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				requireTransportError(t, err, m, PhaseSend, want)
 				assert.Contains(t, err.Error(), "certificate")
 				assert.Equal(t, int64(0), hits.get(), "no request got through the handshake")
@@ -178,10 +205,7 @@ func TestFaultMatrix(t *testing.T) {
 				assert.Equal(t, m, apiErr.Method)
 				assert.Equal(t, faultPath, apiErr.Path)
 				assert.ErrorIs(t, err, ErrServer)
-				want := int64(1)
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := int64(attemptsAfterAnAnswer(m))
 				assert.Equal(t, want, hits.get())
 			})
 		}
@@ -224,10 +248,7 @@ func TestFaultMatrix(t *testing.T) {
 				srv := newTestServer(t, resetConnection(&hits))
 				c := newTestClient(t, srv.URL)
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				requireTransportError(t, err, m, PhaseSend, want)
 				assert.Equal(t, int64(want), hits.get())
 			})
@@ -241,10 +262,7 @@ func TestFaultMatrix(t *testing.T) {
 				srv := newTestServer(t, blockUntilGone(&hits))
 				c := newTestClient(t, srv.URL, WithTimeout(100*time.Millisecond))
 				_, err := do(t, c, context.Background(), m, faultPath, faultBody(m))
-				want := 1
-				if idempotent(m) {
-					want = 1 + DefaultMaxRetries
-				}
+				want := attemptsAfterAnAnswer(m)
 				te := requireTransportError(t, err, m, PhaseSend, want)
 				assert.True(t, te.Timeout())
 				assert.ErrorIs(t, err, ErrAttemptTimeout)
@@ -255,20 +273,7 @@ func TestFaultMatrix(t *testing.T) {
 	})
 
 	t.Run("headers/ctx_cancelled", func(t *testing.T) {
-		for _, m := range methods {
-			t.Run(m, func(t *testing.T) {
-				var hits counter
-				srv := newTestServer(t, blockUntilGone(&hits))
-				c := newTestClient(t, srv.URL)
-				ctx, cancel := context.WithCancel(context.Background())
-				time.AfterFunc(100*time.Millisecond, cancel)
-				_, err := do(t, c, ctx, m, faultPath, faultBody(m))
-				te := requireTransportError(t, err, m, PhaseSend, 1)
-				assert.ErrorIs(t, err, context.Canceled)
-				assert.False(t, te.Timeout())
-				assert.Equal(t, int64(1), hits.get())
-			})
-		}
+		cancelledMidCall(t, methods, PhaseSend, blockUntilGone)
 	})
 
 	t.Run("headers/ctx_deadline", func(t *testing.T) {
@@ -355,23 +360,12 @@ func TestFaultMatrix(t *testing.T) {
 	})
 
 	t.Run("body/ctx_cancelled", func(t *testing.T) {
-		for _, m := range methods {
-			t.Run(m, func(t *testing.T) {
-				var hits counter
-				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-					hits.inc()
-					stalledBody(w, r)
-				})
-				c := newTestClient(t, srv.URL)
-				ctx, cancel := context.WithCancel(context.Background())
-				time.AfterFunc(100*time.Millisecond, cancel)
-				_, err := do(t, c, ctx, m, faultPath, faultBody(m))
-				te := requireTransportError(t, err, m, PhaseBody, 1)
-				assert.ErrorIs(t, err, context.Canceled)
-				assert.False(t, te.Timeout())
-				assert.Equal(t, int64(1), hits.get())
-			})
-		}
+		cancelledMidCall(t, methods, PhaseBody, func(hits *counter) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) {
+				hits.inc()
+				stalledBody(w, r)
+			}
+		})
 	})
 
 	t.Run("after_body/ctx_cancelled", func(t *testing.T) {

@@ -3,6 +3,7 @@ package seam
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/gen"
 )
 
 // Test credentials: distinctive so that tests can assert they leak nowhere.
@@ -101,4 +104,23 @@ func assertNoSecret(t *testing.T, s string) {
 	for _, secret := range []string{testAPIKey, testPAT, testCST, testConsoleJWT, testPublishable, "SECRET"} {
 		require.NotContains(t, s, secret)
 	}
+}
+
+// deviceFrom decodes a device from JSON, as the API sends it.
+func deviceFrom(t *testing.T, js string) *gen.Device {
+	t.Helper()
+	var d gen.Device
+	require.NoError(t, json.Unmarshal([]byte(js), &d))
+	return &d
+}
+
+// withGetenv replaces the environment lookup; for tests.
+func withGetenv(getenv func(string) string) Option {
+	return newClientOption("withGetenv", func(c *config) error {
+		if getenv == nil {
+			return invalidOptions("withGetenv: function is nil")
+		}
+		c.getenv = getenv
+		return nil
+	})
 }

@@ -133,18 +133,15 @@ func lockedState(t *testing.T, c *seam.Client, deviceID string) bool {
 	return *d.Properties.Locked
 }
 
-func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
-	s, c, hook := fakeClient(t)
-	lock := s.Seed.AugustLock1ID
-	require.True(t, lockedState(t, c, lock))
-
-	// The fake stores the attempt as already successful. As soon as the
-	// unlock answers, set it back to pending, and to success a little
-	// later, so that the client has to poll.
-	const delay = 200 * time.Millisecond
-	var done sync.WaitGroup
+// pendingThenSuccess makes the action attempt of every answer to path
+// pending, and successful delay later, so that the client has to poll: the
+// fake stores the attempt as already successful. Wait on the returned group
+// before the test ends.
+func pendingThenSuccess(t *testing.T, s *seamfake.Server, hook *hookTransport, path string, delay time.Duration) *sync.WaitGroup {
+	t.Helper()
+	done := &sync.WaitGroup{}
 	hook.setAfter(func(req *http.Request, _ *http.Response, body []byte) {
-		if req.URL.Path != "/locks/unlock_door" {
+		if req.URL.Path != path {
 			return
 		}
 		id := attemptIDFrom(t, body)
@@ -154,6 +151,16 @@ func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
 			assert.NoError(t, s.UpdateActionAttempt(context.Background(), id, seamfake.ActionAttemptSuccess, "", ""))
 		})
 	})
+	return done
+}
+
+func TestFakeUnlockWaitsForTheActionAttempt(t *testing.T) {
+	s, c, hook := fakeClient(t)
+	lock := s.Seed.AugustLock1ID
+	require.True(t, lockedState(t, c, lock))
+
+	const delay = 200 * time.Millisecond
+	done := pendingThenSuccess(t, s, hook, "/locks/unlock_door", delay)
 	start := time.Now()
 	got, err := c.Locks.UnlockDoor(t.Context(), lock)
 	elapsed := time.Since(start)
@@ -207,7 +214,7 @@ func TestFakeUnlockWithoutWaiting(t *testing.T) {
 
 func TestFakeDevicesPagination(t *testing.T) {
 	s, c, hook := fakeClient(t)
-	params := &gen.DevicesListGetParams{Limit: ptr(2.0)}
+	params := &gen.DevicesListGetParams{Limit: seam.Ptr(2.0)}
 
 	first, err := c.Devices.List(t.Context(), params)
 	require.NoError(t, err)
@@ -384,7 +391,7 @@ func TestFakeWorkspaceAndConnectedAccounts(t *testing.T) {
 	assert.True(t, ws.IsSandbox)
 
 	var accounts []string
-	for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: ptr(2)}) {
+	for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: seam.Ptr(2)}) {
 		require.NoError(t, err)
 		accounts = append(accounts, a.ConnectedAccountId)
 	}
@@ -407,7 +414,7 @@ func TestFakeEvents(t *testing.T) {
 	_, err = c.Locks.LockDoor(t.Context(), lock)
 	require.NoError(t, err)
 
-	events, err := c.Events.List(t.Context(), &gen.EventsListGetParams{Since: ptr("2000-01-01T00:00:00Z")})
+	events, err := c.Events.List(t.Context(), &gen.EventsListGetParams{Since: seam.Ptr("2000-01-01T00:00:00Z")})
 	require.NoError(t, err)
 	types := map[string]int{}
 	var unlocked []gen.EventLockUnlocked
@@ -428,7 +435,7 @@ func TestFakeEvents(t *testing.T) {
 	// The unlock comes back typed, with its fields and the common ones.
 	require.Len(t, unlocked, 1, "one unlock, one lock.unlocked event")
 	assert.Equal(t, s.WorkspaceID, unlocked[0].WorkspaceId)
-	assert.Equal(t, ptr(lock), unlocked[0].DeviceId)
+	assert.Equal(t, seam.Ptr(lock), unlocked[0].DeviceId)
 	assert.Equal(t, "lock.unlocked", unlockEvent.Type)
 	assert.Equal(t, lock, unlockEvent.DeviceID)
 	assert.Equal(t, s.WorkspaceID, unlockEvent.WorkspaceID)
@@ -443,7 +450,7 @@ func TestFakeEvents(t *testing.T) {
 
 	// Filtering by type.
 	filtered, err := c.Events.List(t.Context(), &gen.EventsListGetParams{
-		Since:      ptr("2000-01-01T00:00:00Z"),
+		Since:      seam.Ptr("2000-01-01T00:00:00Z"),
 		EventTypes: &[]gen.EventsListGetParamsEventTypes{"lock.locked", "lock.unlocked"},
 	})
 	require.NoError(t, err)
@@ -462,7 +469,7 @@ func TestFakeAPIGenericCall(t *testing.T) {
 	}
 	assert.ElementsMatch(t, s.Seed.LockIDs, got)
 
-	_, err = c.API().DevicesGetGetWithResponse(t.Context(), &gen.DevicesGetGetParams{DeviceId: ptr("no_such_device")})
+	_, err = c.API().DevicesGetGetWithResponse(t.Context(), &gen.DevicesGetGetParams{DeviceId: seam.Ptr("no_such_device")})
 	assert.ErrorIs(t, err, seam.ErrNotFound, "generated calls get the same errors")
 
 	// Per-call settings reach a generated call through Context.

@@ -18,8 +18,8 @@ const (
 	DefaultEndpoint = "https://connect.getseam.com"
 	// DefaultTimeout bounds each HTTP attempt (see WithTimeout).
 	DefaultTimeout = 30 * time.Second
-	// DefaultMaxRetries is how many times a failed idempotent request is
-	// retried (see WithMaxRetries).
+	// DefaultMaxRetries is how many times a failed request may be retried
+	// (see WithMaxRetries for which failures are).
 	DefaultMaxRetries = 2
 	// DefaultRetryBackoffMin is the delay before the first retry, before
 	// jitter (see WithRetryBackoff).
@@ -360,15 +360,4 @@ func validHeaderValue(value string) bool {
 		}
 	}
 	return true
-}
-
-// withGetenv replaces the environment lookup; for tests.
-func withGetenv(getenv func(string) string) Option {
-	return newClientOption("withGetenv", func(c *config) error {
-		if getenv == nil {
-			return invalidOptions("withGetenv: function is nil")
-		}
-		c.getenv = getenv
-		return nil
-	})
 }

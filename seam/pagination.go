@@ -77,15 +77,6 @@ func cursorParam(cursor string) *string {
 	return &cursor
 }
 
-// deref returns *p, or the zero value when p is nil.
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
-}
-
 // paginate is iterate for a resource method: it applies the call's options
 // first, and yields their error if they are invalid.
 func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor string, fetch pageFunc[T]) iter.Seq2[T, error] {

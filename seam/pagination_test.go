@@ -1,6 +1,7 @@
 package seam_test
 
 import (
+	"iter"
 	"net/http"
 	"sync"
 	"testing"
@@ -58,7 +59,20 @@ func cursorsSent(t *testing.T, s *stub) []string {
 
 // listParams is the parameters the pagination tests list devices with.
 func listParams() *gen.DevicesListGetParams {
-	return &gen.DevicesListGetParams{Limit: ptr(2.0), ConnectedAccountId: ptr("ca1")}
+	return &gen.DevicesListGetParams{Limit: seam.Ptr(2.0), ConnectedAccountId: seam.Ptr("ca1")}
+}
+
+// collectDevices ranges over seq to its end, and returns the ids of the
+// devices and the errors it yielded, in order.
+func collectDevices(seq iter.Seq2[gen.Device, error]) (ids []string, errs []error) {
+	for d, err := range seq {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ids = append(ids, d.DeviceId)
+	}
+	return ids, errs
 }
 
 func TestAllWalksEveryPageInOrder(t *testing.T) {
@@ -81,7 +95,7 @@ func TestAllStartsAtTheGivenCursor(t *testing.T) {
 	c := s.client(t)
 
 	p := listParams()
-	p.PageCursor = ptr("c2")
+	p.PageCursor = seam.Ptr("c2")
 	var got []string
 	for d, err := range c.Devices.All(t.Context(), p) {
 		require.NoError(t, err)
@@ -117,15 +131,7 @@ func TestAllErrorOnSecondPageComesAfterFirstPageItems(t *testing.T) {
 	devicePages(s, map[string][]string{"": {"d1", "d2"}}, map[string]string{"": "gone"})
 	c := s.client(t)
 
-	var got []string
-	var errs []error
-	for d, err := range c.Devices.All(t.Context(), listParams()) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		got = append(got, d.DeviceId)
-	}
+	got, errs := collectDevices(c.Devices.All(t.Context(), listParams()))
 	assert.Equal(t, []string{"d1", "d2"}, got)
 	require.Len(t, errs, 1, "one error, then the iteration ends")
 	assert.ErrorIs(t, errs[0], seam.ErrInvalidInput)
@@ -139,15 +145,7 @@ func TestAllStopsOnARepeatedCursor(t *testing.T) {
 		map[string]string{"": "c2", "c2": "c2"})
 	c := s.client(t)
 
-	var got []string
-	var errs []error
-	for d, err := range c.Devices.All(t.Context(), listParams()) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		got = append(got, d.DeviceId)
-	}
+	got, errs := collectDevices(c.Devices.All(t.Context(), listParams()))
 	assert.Equal(t, []string{"d1", "d2", "d3", "d4"}, got)
 	require.Len(t, errs, 1)
 	assert.ErrorContains(t, errs[0], "twice")
@@ -230,7 +228,7 @@ func TestEveryAllMethodPaginates(t *testing.T) {
 	}{
 		{"ConnectedAccounts", "/connected_accounts/list", "connected_accounts", "connected_account_id", func(t *testing.T, c *seam.Client) []string {
 			var out []string
-			for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: ptr(1)}) {
+			for a, err := range c.ConnectedAccounts.All(t.Context(), &gen.ConnectedAccountsListGetParams{Limit: seam.Ptr(1)}) {
 				require.NoError(t, err)
 				out = append(out, a.ConnectedAccountId)
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +33,31 @@ func failFirst(hits *counter, n int64, status int, header http.Header) http.Hand
 	}
 }
 
+// bodyLog records the request bodies a test server receives.
+type bodyLog struct {
+	mu     sync.Mutex
+	bodies []string
+}
+
+// record returns a handler that reads the request body into the log, then
+// calls next (which finds the body drained).
+func (l *bodyLog) record(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		l.mu.Lock()
+		l.bodies = append(l.bodies, string(b))
+		l.mu.Unlock()
+		next(w, r)
+	}
+}
+
+// get returns the bodies received so far, in order.
+func (l *bodyLog) get() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.bodies)
+}
+
 // resetConnection reads the request, then drops the connection with a TCP
 // reset and no response, as a proxy dying after forwarding would.
 func resetConnection(hits *counter) http.HandlerFunc {
@@ -50,9 +76,12 @@ func resetConnection(hits *counter) http.HandlerFunc {
 }
 
 // blockUntilGone holds the request until the client goes away (at most 5 s).
+// It reads the request body first: net/http notices a closed connection
+// (and ends r.Context()) only once the body has been read.
 func blockUntilGone(hits *counter) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		hits.inc()
+		_, _ = io.Copy(io.Discard, r.Body)
 		select {
 		case <-r.Context().Done():
 		case <-time.After(5 * time.Second):
@@ -139,25 +168,14 @@ func TestPostRetriedOn429(t *testing.T) {
 	for _, method := range []string{http.MethodPost, http.MethodPatch} {
 		t.Run(method, func(t *testing.T) {
 			var hits counter
-			var bodies []string
-			var mu sync.Mutex
-			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-				b, _ := io.ReadAll(r.Body)
-				mu.Lock()
-				bodies = append(bodies, string(b))
-				mu.Unlock()
-				if hits.inc() <= 2 {
-					w.WriteHeader(http.StatusTooManyRequests)
-					return
-				}
-				_, _ = w.Write([]byte(`{"ok":true}`))
-			})
+			var bodies bodyLog
+			srv := newTestServer(t, bodies.record(failFirst(&hits, 2, http.StatusTooManyRequests, nil)))
 			c := newTestClient(t, srv.URL)
 			res, err := do(t, c, context.Background(), method, "/locks/unlock_door", strings.NewReader(`{"device_id":"d"}`))
 			require.NoError(t, err)
 			assert.Equal(t, `{"ok":true}`, readBody(t, res))
 			assert.Equal(t, int64(3), hits.get())
-			assert.Equal(t, []string{`{"device_id":"d"}`, `{"device_id":"d"}`, `{"device_id":"d"}`}, bodies)
+			assert.Equal(t, []string{`{"device_id":"d"}`, `{"device_id":"d"}`, `{"device_id":"d"}`}, bodies.get())
 		})
 	}
 }
@@ -247,19 +265,14 @@ func TestDialErrorRetriesBounded(t *testing.T) {
 
 func TestBodyResentOnRetry(t *testing.T) {
 	var hits counter
-	var mu sync.Mutex
-	var bodies []string
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		bodies = append(bodies, string(b))
-		mu.Unlock()
+	var bodies bodyLog
+	srv := newTestServer(t, bodies.record(func(w http.ResponseWriter, r *http.Request) {
 		if hits.inc() <= 2 {
 			w.WriteHeader(http.StatusBadGateway)
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
-	})
+	}))
 	c := newTestClient(t, srv.URL)
 	// A reader type http.NewRequest does not know, so the request has no
 	// GetBody and the transport must buffer the body itself.
@@ -267,9 +280,7 @@ func TestBodyResentOnRetry(t *testing.T) {
 	res, err := do(t, c, context.Background(), http.MethodPut, "/x", body)
 	require.NoError(t, err)
 	_ = readBody(t, res)
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Equal(t, []string{`{"name":"x"}`, `{"name":"x"}`, `{"name":"x"}`}, bodies)
+	assert.Equal(t, []string{`{"name":"x"}`, `{"name":"x"}`, `{"name":"x"}`}, bodies.get())
 }
 
 func TestRetryAfterHonoured(t *testing.T) {

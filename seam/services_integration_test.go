@@ -1,9 +1,6 @@
 package seam_test
 
 import (
-	"context"
-	"net/http"
-	"sync"
 	"testing"
 	"time"
 
@@ -11,7 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/internal/seamfake"
+	// These tests run against the official fake through fakeClient and
+	// pendingThenSuccess (integration_test.go): the import says so, for
+	// scripts/vendor-check, which leaves out the test files that import
+	// internal packages.
+	_ "github.com/seamgo/seam-go/internal/seamfake"
 	"github.com/seamgo/seam-go/seam"
 )
 
@@ -21,21 +22,8 @@ import (
 
 func TestFakeGeneratedThermostatHeatCoolWaits(t *testing.T) {
 	s, c, hook := fakeClient(t)
-	// As for unlock: the fake stores the attempt as successful; set it
-	// pending, then successful a little later, so that the client polls.
 	const delay = 150 * time.Millisecond
-	var done sync.WaitGroup
-	hook.setAfter(func(req *http.Request, _ *http.Response, body []byte) {
-		if req.URL.Path != "/thermostats/heat_cool" {
-			return
-		}
-		id := attemptIDFrom(t, body)
-		assert.NoError(t, s.UpdateActionAttempt(context.Background(), id, seamfake.ActionAttemptPending, "", ""))
-		done.Go(func() {
-			time.Sleep(delay)
-			assert.NoError(t, s.UpdateActionAttempt(context.Background(), id, seamfake.ActionAttemptSuccess, "", ""))
-		})
-	})
+	done := pendingThenSuccess(t, s, hook, "/thermostats/heat_cool", delay)
 	start := time.Now()
 	a, err := c.Thermostats.HeatCool(t.Context(), &gen.ThermostatsHeatCoolRequestBody{
 		DeviceId: s.Seed.ThermostatID, HeatingSetPointCelsius: seam.Ptr(19.5), CoolingSetPointCelsius: seam.Ptr(24.0)})

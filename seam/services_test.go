@@ -220,7 +220,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "Devices.List", route: "GET /devices/list",
 			answer: map[string]any{"devices": []any{device("a"), device("b")}, "pagination": pagination(""), "ok": true},
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				p, err := c.Devices.List(ctx, &gen.DevicesListGetParams{DeviceIds: &[]string{"a", "b"}, Limit: ptr(2.0)})
+				p, err := c.Devices.List(ctx, &gen.DevicesListGetParams{DeviceIds: &[]string{"a", "b"}, Limit: seam.Ptr(2.0)})
 				if err != nil {
 					return "", err
 				}
@@ -242,7 +242,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 		{
 			name: "Locks.List", route: "GET /locks/list", answer: envelope("devices", []any{device("l1"), device("l2")}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				ds, err := c.Locks.List(ctx, &gen.LocksListGetParams{ConnectedAccountId: ptr("ca1")})
+				ds, err := c.Locks.List(ctx, &gen.LocksListGetParams{ConnectedAccountId: seam.Ptr("ca1")})
 				return ids(ds, func(d gen.Device) string { return d.DeviceId }), err
 			},
 			query: url.Values{"connected_account_id": {"ca1"}},
@@ -301,7 +301,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 				map[string]any{"event_id": "e1", "event_type": "lock.unlocked", "device_id": "d1", "workspace_id": "ws1"},
 			}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				es, err := c.Events.List(ctx, &gen.EventsListGetParams{Since: ptr("2024-01-01T00:00:00Z"),
+				es, err := c.Events.List(ctx, &gen.EventsListGetParams{Since: seam.Ptr("2024-01-01T00:00:00Z"),
 					EventTypes: &[]gen.EventsListGetParamsEventTypes{"lock.unlocked", "lock.locked"}})
 				return ids(es, func(e seam.Event) string { return e.Type }), err
 			},
@@ -323,7 +323,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ConnectedAccounts.List", route: "GET /connected_accounts/list",
 			answer: map[string]any{"connected_accounts": []any{map[string]any{"connected_account_id": "ca1"}}, "pagination": pagination(""), "ok": true},
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				p, err := c.ConnectedAccounts.List(ctx, &gen.ConnectedAccountsListGetParams{UserIdentifierKey: ptr("u1")})
+				p, err := c.ConnectedAccounts.List(ctx, &gen.ConnectedAccountsListGetParams{UserIdentifierKey: seam.Ptr("u1")})
 				if err != nil {
 					return "", err
 				}
@@ -356,7 +356,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
 				w, err := c.ConnectWebviews.Create(ctx, &gen.ConnectWebviewsCreateRequestBody{
 					AcceptedProviders: &[]gen.ConnectWebviewsCreateRequestBodyAcceptedProviders{"august"},
-					CustomRedirectUrl: ptr("https://example.com/done"),
+					CustomRedirectUrl: seam.Ptr("https://example.com/done"),
 				})
 				if err != nil {
 					return "", err
@@ -381,7 +381,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ConnectWebviews.List", route: "GET /connect_webviews/list",
 			answer: map[string]any{"connect_webviews": []any{map[string]any{"connect_webview_id": "cw1"}}, "pagination": pagination(""), "ok": true},
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				p, err := c.ConnectWebviews.List(ctx, &gen.ConnectWebviewsListGetParams{Limit: ptr(10.0)})
+				p, err := c.ConnectWebviews.List(ctx, &gen.ConnectWebviewsListGetParams{Limit: seam.Ptr(10.0)})
 				if err != nil {
 					return "", err
 				}
@@ -400,7 +400,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ClientSessions.Create", route: "POST /client_sessions/create",
 			answer: envelope("client_session", map[string]any{"client_session_id": "cs1", "token": "seam_cst_x"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				s, err := c.ClientSessions.Create(ctx, &gen.ClientSessionsCreateRequestBody{UserIdentifierKey: ptr("u1"),
+				s, err := c.ClientSessions.Create(ctx, &gen.ClientSessionsCreateRequestBody{UserIdentifierKey: seam.Ptr("u1"),
 					ConnectedAccountIds: &[]string{"ca1"}})
 				if err != nil {
 					return "", err
@@ -413,7 +413,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ClientSessions.GetOrCreate", route: "POST /client_sessions/get_or_create",
 			answer: envelope("client_session", map[string]any{"client_session_id": "cs2"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				s, err := c.ClientSessions.GetOrCreate(ctx, &gen.ClientSessionsGetOrCreateRequestBody{UserIdentifierKey: ptr("u2")})
+				s, err := c.ClientSessions.GetOrCreate(ctx, &gen.ClientSessionsGetOrCreateRequestBody{UserIdentifierKey: seam.Ptr("u2")})
 				if err != nil {
 					return "", err
 				}
@@ -437,7 +437,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "ClientSessions.List", route: "GET /client_sessions/list",
 			answer: envelope("client_sessions", []any{map[string]any{"client_session_id": "cs1"}, map[string]any{"client_session_id": "cs2"}}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				ss, err := c.ClientSessions.List(ctx, &gen.ClientSessionsListGetParams{WithoutUserIdentifierKey: ptr(true)})
+				ss, err := c.ClientSessions.List(ctx, &gen.ClientSessionsListGetParams{WithoutUserIdentifierKey: seam.Ptr(true)})
 				return ids(ss, func(s gen.ClientSession) string { return s.ClientSessionId }), err
 			},
 			query: url.Values{"without_user_identifier_key": {"true"}},
@@ -474,7 +474,7 @@ func TestServicesSendAndUnwrap(t *testing.T) {
 			name: "Workspaces.Create", route: "POST /workspaces/create",
 			answer: envelope("workspace", map[string]any{"workspace_id": "ws9", "name": "New"}),
 			call: func(ctx context.Context, c *seam.Client) (string, error) {
-				w, err := c.Workspaces.Create(ctx, &gen.WorkspacesCreateRequestBody{Name: "New", IsSandbox: ptr(true)})
+				w, err := c.Workspaces.Create(ctx, &gen.WorkspacesCreateRequestBody{Name: "New", IsSandbox: seam.Ptr(true)})
 				if err != nil {
 					return "", err
 				}
@@ -542,9 +542,6 @@ func ids[T any](items []T, id func(T) string) string {
 	return strings.Join(out, ",")
 }
 
-// ptr returns a pointer to v.
-func ptr[T any](v T) *T { return &v }
-
 // TestServicesArraysRepeatTheKey checks the query encoding of arrays as the
 // Seam API reads them: the key repeated, in order.
 func TestServicesArraysRepeatTheKey(t *testing.T) {
@@ -582,7 +579,7 @@ func TestServicesRequiredParams(t *testing.T) {
 		{"Events.Get", "event_id", func(ctx context.Context, c *seam.Client) error { _, err := c.Events.Get(ctx, ""); return err }},
 		{"Events.List nil", "since", func(ctx context.Context, c *seam.Client) error { _, err := c.Events.List(ctx, nil); return err }},
 		{"Events.List empty", "since", func(ctx context.Context, c *seam.Client) error {
-			_, err := c.Events.List(ctx, &gen.EventsListGetParams{Since: ptr(""), Between: &[]gen.EventsListParamBetween{}})
+			_, err := c.Events.List(ctx, &gen.EventsListGetParams{Since: seam.Ptr(""), Between: &[]gen.EventsListParamBetween{}})
 			return err
 		}},
 		{"ConnectedAccounts.Get", "connected_account_id", func(ctx context.Context, c *seam.Client) error {

@@ -28,12 +28,11 @@ type transport struct {
 
 // attemptFailure is why one attempt did not produce a 2xx response.
 type attemptFailure struct {
+	// err is an *APIError (which holds the server's Retry-After, if any)
+	// or a *TransportError.
 	err error
 	// retryable says whether sending the request again is allowed.
 	retryable bool
-	// retryAfter is the server's Retry-After, when hasRetryAfter.
-	retryAfter    time.Duration
-	hasRetryAfter bool
 }
 
 // Do sends req, retrying as configured, and returns the response when its
@@ -67,11 +66,11 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			return nil, failure.err
 		}
 		delay := backoffDelay(cfg.backoffMin, cfg.backoffMax, attempt)
-		if failure.hasRetryAfter {
-			if failure.retryAfter > maxRetryAfter {
+		if apiErr, ok := failure.err.(*APIError); ok && apiErr.hasRetryAfter {
+			if apiErr.RetryAfter > maxRetryAfter {
 				return nil, failure.err
 			}
-			delay = failure.retryAfter
+			delay = apiErr.RetryAfter
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Now().Add(delay).After(deadline) {
 			return nil, failure.err
@@ -134,13 +133,9 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 		if debug {
 			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done", attrs(status, slog.String("request_id", requestID))...)
 		}
-		apiErr := newAPIError(res, method, path, cfg.auth.token)
-		_, hasRetryAfter := parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
 		return nil, &attemptFailure{
-			err:           apiErr,
-			retryable:     retryableResponse(method, res.StatusCode),
-			retryAfter:    apiErr.RetryAfter,
-			hasRetryAfter: hasRetryAfter,
+			err:       newAPIError(res, method, path, cfg.auth.token),
+			retryable: retryableResponse(method, res.StatusCode),
 		}
 	}
 
@@ -188,7 +183,7 @@ func responseBytes(res *http.Response) ([]byte, error) {
 func (t *transport) transportFailure(ctx, attemptCtx context.Context, cfg *config, method, path, phase string,
 	err error, logAttrs []slog.Attr,
 ) *attemptFailure {
-	detail := redactString(errorForLog(err), cfg.auth.token)
+	detail := redactString(stripURL(err).Error(), cfg.auth.token)
 	if logAttrs != nil {
 		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request failed",
 			append(logAttrs, slog.String("phase", phase), slog.String("error", detail))...)
@@ -288,12 +283,6 @@ func replayableBody(req *http.Request) (func() (io.ReadCloser, error), int64, er
 	return func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(data)), nil
 	}, int64(len(data)), nil
-}
-
-// errorForLog describes err without the request URL (which holds the query
-// string) that *url.Error adds.
-func errorForLog(err error) string {
-	return stripURL(err).Error()
 }
 
 // stripURL returns the error inside a *url.Error, whose message repeats the

@@ -51,7 +51,8 @@ func (c *Client) wait(ctx context.Context, cfg *config, a *gen.ActionAttempt, s 
 	}
 	var outcome error
 	end, err := newPoller(cfg).run(ctx, a == nil, func(ctx context.Context) (bool, error) {
-		next, err := c.getActionAttempt(ctx, s.ID)
+		// ctx carries the call's settings: Get applies them.
+		next, err := c.ActionAttempts.Get(ctx, s.ID)
 		if err != nil {
 			return false, err
 		}
@@ -104,10 +105,4 @@ func (c *Client) maybeWait(ctx context.Context, cfg *config, a *gen.ActionAttemp
 		return a, err
 	}
 	return c.wait(ctx, cfg, a, s)
-}
-
-// getActionAttempt reads the action attempt id; ctx carries the call's
-// settings.
-func (c *Client) getActionAttempt(ctx context.Context, id string) (*gen.ActionAttempt, error) {
-	return c.ActionAttempts.Get(ctx, id)
 }
