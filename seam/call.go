@@ -2,7 +2,6 @@ package seam
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seamgo/seam-go/gen"
+	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // Context returns ctx carrying opts as the settings of the calls made with
@@ -206,7 +206,7 @@ func decode(res *http.Response, e endpoint, body any) error {
 		return nil
 	}
 	if res.StatusCode == http.StatusOK && strings.Contains(res.Header.Get("Content-Type"), "json") {
-		if err := json.Unmarshal(data, body); err != nil {
+		if err := wirejson.Unmarshal(data, body); err != nil {
 			return decodeError(res, err)
 		}
 		return nil
