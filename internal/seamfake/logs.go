@@ -1,24 +1,20 @@
 package seamfake
 
-import (
-	"io"
-	"sync"
-)
+import "sync"
 
 // logTailSize is how much of the fake's stderr is kept for error messages.
 const logTailSize = 8 << 10
 
-// tailWriter keeps the last max bytes written to it and copies everything to
-// an optional writer. It is safe for concurrent use.
+// tailWriter keeps the last max bytes written to it. It is safe for concurrent
+// use.
 type tailWriter struct {
 	mu  sync.Mutex
 	buf []byte
 	max int
-	out io.Writer
 }
 
-func newTailWriter(max int, out io.Writer) *tailWriter {
-	return &tailWriter{max: max, out: out}
+func newTailWriter(max int) *tailWriter {
+	return &tailWriter{max: max}
 }
 
 // Write implements io.Writer; it never fails, so the fake never blocks on it.
@@ -28,9 +24,6 @@ func (w *tailWriter) Write(p []byte) (int, error) {
 	w.buf = append(w.buf, p...)
 	if len(w.buf) > w.max {
 		w.buf = append(w.buf[:0], w.buf[len(w.buf)-w.max:]...)
-	}
-	if w.out != nil {
-		_, _ = w.out.Write(p)
 	}
 	return len(p), nil
 }

@@ -52,7 +52,6 @@ type Server struct {
 	stdin  io.WriteCloser
 	logs   *tailWriter
 	client *http.Client
-	grace  time.Duration
 
 	done    chan struct{} // closed once the process has been reaped
 	waitErr error         // set before done is closed
@@ -77,8 +76,7 @@ func Start(ctx context.Context, opts ...Option) (*Server, error) {
 
 // Install checks for Node.js 20+ and npm and runs `npm ci` in scripts/fake
 // when node_modules is missing or stale, as Start does before launching. It
-// reports whether it ran npm ci; progress goes to the WithInstallProgress
-// writer (os.Stderr by default).
+// reports whether it ran npm ci; progress goes to os.Stderr.
 func Install(ctx context.Context, opts ...Option) (ran bool, err error) {
 	_, _, ran, err = install(ctx, newConfig(opts))
 	return ran, err
@@ -90,19 +88,17 @@ func install(ctx context.Context, cfg config) (tl tools, fakeDir string, ran boo
 	if err != nil {
 		return tl, "", false, err
 	}
-	root := cfg.repoRoot
-	if root == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
-		}
-		if root, err = FindRepoRoot(wd); err != nil {
-			return tl, "", false, err
-		}
+	wd, err := os.Getwd()
+	if err != nil {
+		return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
+	}
+	root, err := FindRepoRoot(wd)
+	if err != nil {
+		return tl, "", false, err
 	}
 	fakeDir = filepath.Join(root, filepath.FromSlash(fakeDirRel))
 	installCtx, cancel := context.WithTimeout(ctx, cfg.installTimeout)
-	ran, err = ensureInstalled(installCtx, tl.npm, fakeDir, cfg.installProgress)
+	ran, err = ensureInstalled(installCtx, tl.npm, fakeDir, os.Stderr)
 	cancel()
 	return tl, fakeDir, ran, err
 }
@@ -116,8 +112,8 @@ func launch(ctx context.Context, cfg config, node, fakeDir string) (*Server, err
 	cmd := exec.Command(node, args...)
 	cmd.Dir = fakeDir
 	cmd.Env = envWithout(os.Environ(), "PORT")
-	cmd.WaitDelay = cfg.gracePeriod
-	logs := newTailWriter(logTailSize, cfg.logOutput)
+	cmd.WaitDelay = gracePeriod
+	logs := newTailWriter(logTailSize)
 	cmd.Stderr = logs
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -142,7 +138,6 @@ func launch(ctx context.Context, cfg config, node, fakeDir string) (*Server, err
 		stdin:  stdin,
 		logs:   logs,
 		client: &http.Client{Timeout: controlRequestTimeout},
-		grace:  cfg.gracePeriod,
 		done:   make(chan struct{}),
 	}
 	go func() {
@@ -152,7 +147,7 @@ func launch(ctx context.Context, cfg config, node, fakeDir string) (*Server, err
 	ready := make(chan readyResult, 1)
 	go readStdout(stdoutR, logs, ready)
 
-	deadline := time.Now().Add(cfg.startTimeout)
+	deadline := time.Now().Add(startTimeout)
 	startCtx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	if err := s.awaitReady(startCtx, ready); err != nil {
@@ -287,8 +282,8 @@ func (s *Server) Logs() string {
 }
 
 // Close stops the fake: it closes its stdin (start.mjs then stops the server
-// and exits), waits for the grace period and kills it if still running. It is
-// safe to call more than once; later calls return the first result.
+// and exits), waits up to gracePeriod (5 s) and kills it if still running.
+// It is safe to call more than once; later calls return the first result.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() { s.closeErr = s.stop() })
 	return s.closeErr
@@ -302,12 +297,12 @@ func (s *Server) stop() error {
 			return fmt.Errorf("seamfake: fake (pid %d) exited: %w", s.PID, s.waitErr)
 		}
 		return nil
-	case <-time.After(s.grace):
+	case <-time.After(gracePeriod):
 	}
 	_ = s.cmd.Process.Kill()
 	select {
 	case <-s.done:
-		return fmt.Errorf("seamfake: fake (pid %d) ignored stdin EOF for %s and was killed", s.PID, s.grace)
+		return fmt.Errorf("seamfake: fake (pid %d) ignored stdin EOF for %s and was killed", s.PID, gracePeriod)
 	case <-time.After(killWait):
 		return fmt.Errorf("seamfake: fake (pid %d) still running after kill", s.PID)
 	}
