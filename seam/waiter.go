@@ -3,6 +3,7 @@ package seam
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
 	"github.com/seamgo/seam-go/gen"
 )
@@ -61,7 +62,9 @@ func (c *Client) wait(ctx context.Context, cfg *config, a *gen.ActionAttempt, s 
 			return false, err
 		}
 		a, s = next, ns
-		cfg.logger.Debug("seam: action attempt", "action_attempt_id", s.ID, "action_type", s.ActionType, "status", s.Status)
+		if cfg.logger.Enabled(ctx, slog.LevelDebug) {
+			cfg.logger.DebugContext(ctx, "seam: action attempt", "action_attempt_id", s.ID, "action_type", s.ActionType, "status", s.Status)
+		}
 		done, err := attemptOutcome(a, s)
 		outcome = err
 		return done, nil
