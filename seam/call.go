@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/seamgo/seam-go/gen"
 	"github.com/seamgo/seam-go/seam/internal/wirejson"
@@ -240,17 +241,40 @@ func checkRequired(params any, required []string) error {
 	if v.Kind() != reflect.Struct {
 		return nil
 	}
-	t := v.Type()
-	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name == "" || !slices.Contains(required, name) {
-			continue
-		}
-		if f := v.Field(i); f.Kind() == reflect.String && f.Len() == 0 {
-			return &ValidationError{Param: name, Rule: "is required"}
+	for _, f := range stringFieldsOf(v.Type()) {
+		if v.Field(f.index).Len() == 0 && slices.Contains(required, f.name) {
+			return &ValidationError{Param: f.name, Rule: "is required"}
 		}
 	}
 	return nil
+}
+
+// namedField is a struct field and its JSON name.
+type namedField struct {
+	index int
+	name  string
+}
+
+// stringFields caches stringFieldsOf: derived, immutable data per type,
+// as encoding/json caches its field lists.
+var stringFields sync.Map // reflect.Type → []namedField
+
+// stringFieldsOf returns the string fields of the struct type t that have
+// a JSON name, in order.
+func stringFieldsOf(t reflect.Type) []namedField {
+	if fs, ok := stringFields.Load(t); ok {
+		return fs.([]namedField)
+	}
+	var fs []namedField
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if sf.Type.Kind() == reflect.String && name != "" {
+			fs = append(fs, namedField{index: i, name: name})
+		}
+	}
+	cached, _ := stringFields.LoadOrStore(t, fs)
+	return cached.([]namedField)
 }
 
 // value calls an operation and returns the result pick takes out of the
