@@ -18,13 +18,22 @@ const maxDepth = 1000
 type decoder struct {
 	data []byte
 	pos  int
-	// slabs are the arrays that pointers to scalars point into.
-	slabs []slab
-	// interned holds the short strings decoded so far, so that a value
-	// met again (an enum, a workspace id in every item of a list) is
-	// allocated once per answer.
-	interned map[string]string
+	// slabs are the arrays that pointers to scalars point into, for the
+	// first maxSlabs types met; pointers to others are allocated one by
+	// one.
+	slabs  [maxSlabs]slab
+	nslabs int
+	// interned holds short strings decoded so far, by a hash of their
+	// bytes, so that a value met again (an enum, a workspace id in every
+	// item of a list) is allocated once per answer. A slot keeps the first
+	// string put in it: a string whose slot holds another is allocated
+	// each time, as encoding/json would, and the ids unique to each item
+	// of a list do not push out the values the items share.
+	interned [internSlots]string
 }
+
+// internSlots is the size of the table of short strings.
+const internSlots = 128
 
 // slabLen is the length of a slab: pointers to scalars cost one
 // allocation per slabLen of them.
@@ -33,6 +42,9 @@ const slabLen = 16
 // maxInterned is the length up to which strings are interned.
 const maxInterned = 40
 
+// maxSlabs is how many types of scalars an answer gets slabs for.
+const maxSlabs = 8
+
 // slab is an array of scalars of one type, handed out from next on.
 type slab struct {
 	typ  reflect.Type // the array type
@@ -40,10 +52,11 @@ type slab struct {
 	next int
 }
 
-// scalarPointer returns a pointer to a zero scalar, from the slab of the
-// array type t.
+// scalarPointer returns a pointer to a new zero scalar of the type whose
+// slab array type is t: from the slab of that type, or on its own when
+// maxSlabs types have one already.
 func (d *decoder) scalarPointer(t reflect.Type) reflect.Value {
-	for i := range d.slabs {
+	for i := range d.nslabs {
 		s := &d.slabs[i]
 		if s.typ != t {
 			continue
@@ -54,8 +67,12 @@ func (d *decoder) scalarPointer(t reflect.Type) reflect.Value {
 		s.next++
 		return s.arr.Index(s.next - 1).Addr()
 	}
-	d.slabs = append(d.slabs, slab{typ: t, arr: reflect.New(t).Elem(), next: 1})
-	return d.slabs[len(d.slabs)-1].arr.Index(0).Addr()
+	if d.nslabs == maxSlabs {
+		return reflect.New(t.Elem())
+	}
+	d.slabs[d.nslabs] = slab{typ: t, arr: reflect.New(t).Elem(), next: 1}
+	d.nslabs++
+	return d.slabs[d.nslabs-1].arr.Index(0).Addr()
 }
 
 // value decodes the JSON value at d.pos into v, by p.

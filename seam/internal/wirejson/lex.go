@@ -90,20 +90,25 @@ func (d *decoder) str() (string, error) {
 }
 
 // intern returns b as a string: the one made earlier in this answer for
-// the same bytes, when b is short.
+// the same bytes, when b is short and its slot still holds it.
 func (d *decoder) intern(b []byte) string {
-	if len(b) > maxInterned {
+	n := len(b)
+	if n == 0 || n > maxInterned {
 		return string(b)
 	}
-	if s, ok := d.interned[string(b)]; ok {
-		return s
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
 	}
-	if d.interned == nil {
-		d.interned = make(map[string]string)
+	slot := &d.interned[h%internSlots]
+	if *slot == string(b) {
+		return *slot
 	}
-	s := string(b)
-	d.interned[s] = s
-	return s
+	if *slot != "" {
+		return string(b) // the slot keeps the string met first
+	}
+	*slot = string(b)
+	return *slot
 }
 
 // strBytes reads the string at d.pos (its opening quote) and returns its
