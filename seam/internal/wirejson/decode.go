@@ -127,36 +127,12 @@ func (d *decoder) value(p *plan, v reflect.Value, depth int) error {
 		default:
 			return errGiveUp
 		}
-	case kindInt:
+	case kindInt, kindUint, kindFloat:
 		n, err := d.number()
 		if err != nil {
 			return err
 		}
-		i, err := strconv.ParseInt(string(n), 10, 64)
-		if err != nil || v.OverflowInt(i) {
-			return errGiveUp
-		}
-		v.SetInt(i)
-	case kindUint:
-		n, err := d.number()
-		if err != nil {
-			return err
-		}
-		u, err := strconv.ParseUint(string(n), 10, 64)
-		if err != nil || v.OverflowUint(u) {
-			return errGiveUp
-		}
-		v.SetUint(u)
-	case kindFloat:
-		n, err := d.number()
-		if err != nil {
-			return err
-		}
-		f, err := strconv.ParseFloat(string(n), p.typ.Bits())
-		if err != nil || v.OverflowFloat(f) {
-			return errGiveUp
-		}
-		v.SetFloat(f)
+		return setNumber(p, v, string(n))
 	case kindPointer:
 		var np reflect.Value
 		if p.slab != nil {
@@ -189,6 +165,33 @@ func (d *decoder) value(p *plan, v reflect.Value, depth int) error {
 	return nil
 }
 
+// setNumber stores the number literal n in v, a number of p's kind, as
+// encoding/json does: an integer kind takes integers only, and a value out
+// of v's range is a mismatch.
+func setNumber(p *plan, v reflect.Value, n string) error {
+	switch p.kind {
+	case kindInt:
+		i, err := strconv.ParseInt(n, 10, 64)
+		if err != nil || v.OverflowInt(i) {
+			return errGiveUp
+		}
+		v.SetInt(i)
+	case kindUint:
+		u, err := strconv.ParseUint(n, 10, 64)
+		if err != nil || v.OverflowUint(u) {
+			return errGiveUp
+		}
+		v.SetUint(u)
+	default:
+		f, err := strconv.ParseFloat(n, p.typ.Bits())
+		if err != nil || v.OverflowFloat(f) {
+			return errGiveUp
+		}
+		v.SetFloat(f)
+	}
+	return nil
+}
+
 // slice decodes the array at d.pos into the nil slice v.
 func (d *decoder) slice(p *plan, v reflect.Value, depth int) error {
 	d.pos++ // [
@@ -206,18 +209,8 @@ func (d *decoder) slice(p *plan, v reflect.Value, depth int) error {
 		if err := d.value(p.elem, v.Index(i), depth+1); err != nil {
 			return err
 		}
-		d.skipSpace()
-		if d.pos >= len(d.data) {
-			return errGiveUp
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			return nil
-		default:
-			return errGiveUp
+		if done, err := d.separator(']'); done || err != nil {
+			return err
 		}
 	}
 }
@@ -249,11 +242,9 @@ func (d *decoder) object(p *plan, v reflect.Value, depth int) error {
 		if err != nil {
 			return err
 		}
-		d.skipSpace()
-		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-			return errGiveUp
+		if err := d.colon(); err != nil {
+			return err
 		}
-		d.pos++
 		if p.kind == kindMap {
 			mapKey.SetString(d.intern(key))
 			mapElem.SetZero()
@@ -278,18 +269,8 @@ func (d *decoder) object(p *plan, v reflect.Value, depth int) error {
 				return err
 			}
 		}
-		d.skipSpace()
-		if d.pos >= len(d.data) {
-			return errGiveUp
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			return nil
-		default:
-			return errGiveUp
+		if done, err := d.separator('}'); done || err != nil {
+			return err
 		}
 	}
 }

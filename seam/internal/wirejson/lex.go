@@ -26,6 +26,33 @@ func (d *decoder) skipSpace() {
 	}
 }
 
+// separator reads what follows a member of an array or object: a comma
+// (done false) or the closing bracket (done true).
+func (d *decoder) separator(closing byte) (done bool, err error) {
+	d.skipSpace()
+	if d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+			return false, nil
+		case closing:
+			d.pos++
+			return true, nil
+		}
+	}
+	return false, errGiveUp
+}
+
+// colon reads the colon after an object's key.
+func (d *decoder) colon() error {
+	d.skipSpace()
+	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+		return errGiveUp
+	}
+	d.pos++
+	return nil
+}
+
 // literal reads the literal word (true, false, null) at d.pos.
 func (d *decoder) literal(word string) error {
 	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
@@ -208,27 +235,15 @@ func (d *decoder) skip(depth int) error {
 					return err
 				}
 				d.pos = end
-				d.skipSpace()
-				if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-					return errGiveUp
+				if err := d.colon(); err != nil {
+					return err
 				}
-				d.pos++
 			}
 			if err := d.skip(depth + 1); err != nil {
 				return err
 			}
-			d.skipSpace()
-			if d.pos >= len(d.data) {
-				return errGiveUp
-			}
-			switch d.data[d.pos] {
-			case ',':
-				d.pos++
-			case closing:
-				d.pos++
-				return nil
-			default:
-				return errGiveUp
+			if done, err := d.separator(closing); done || err != nil {
+				return err
 			}
 		}
 	case '"':
