@@ -76,23 +76,23 @@ func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, op
 		byValue(s.c.api.AccessCodesDeletePost), func(b *gen.AccessCodesDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
-// GenerateCode returns a PIN that suits the device deviceID, without
-// creating anything (GET /access_codes/generate_code): the code of the
-// answer's generated_code.
-func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, opts ...Option) (string, error) {
+// GenerateCode asks for a PIN that suits the device deviceID, without
+// creating anything (GET /access_codes/generate_code), and returns the
+// answer's generated_code (the spec's x-response-key), an access code whose
+// Code is the PIN. Code may be nil: the spec allows generated_code.code to
+// be null, and GenerateCode then returns the object without an error.
+func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, opts ...Option) (*gen.AccessCode, error) {
 	if err := required("device_id", deviceID); err != nil {
-		return "", err
+		return nil, err
 	}
-	code, err := value(s.c, ctx, opts, endpoint{path: "/access_codes/generate_code", key: "generated_code"},
+	return value(s.c, ctx, opts, endpoint{path: "/access_codes/generate_code", key: "generated_code"},
 		&gen.AccessCodesGenerateCodeGetParams{DeviceId: deviceID}, s.c.api.AccessCodesGenerateCodeGet,
-		func(b *gen.AccessCodesGenerateCodeResponseBody) *string { return b.GeneratedCode.Code })
-	if err != nil {
-		return "", err
-	}
-	if *code == "" {
-		return "", fmt.Errorf("seam: /access_codes/generate_code: the answer has no generated_code.code")
-	}
-	return *code, nil
+		func(b *gen.AccessCodesGenerateCodeResponseBody) *gen.AccessCode {
+			if b.GeneratedCode.DeviceId == "" && b.GeneratedCode.Code == nil {
+				return nil // no generated_code in the answer
+			}
+			return &b.GeneratedCode
+		})
 }
 
 // PullBackupAccessCode takes a backup access code from the pool of the
@@ -100,18 +100,24 @@ func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, 
 // never replayed; the code must have been created with
 // WithBackupAccessCodePool(true)) and returns the backup code. Pulling
 // again returns the same backup code.
+//
+// It returns the answer's access_code, the spec's x-response-key. The API
+// also sends the same code under backup_access_code (the spec requires
+// both), and the official fake sends only that one: PullBackupAccessCode
+// falls back to backup_access_code when access_code is absent, and fails
+// when the answer has neither.
 func (s *AccessCodesService) PullBackupAccessCode(ctx context.Context, accessCodeID string, opts ...Option) (*gen.AccessCode, error) {
 	if err := required("access_code_id", accessCodeID); err != nil {
 		return nil, err
 	}
-	return value(s.c, ctx, opts, endpoint{path: "/access_codes/pull_backup_access_code", key: "backup_access_code"},
+	return value(s.c, ctx, opts, endpoint{path: "/access_codes/pull_backup_access_code", key: "access_code and no backup_access_code"},
 		&gen.AccessCodesPullBackupAccessCodeRequestBody{AccessCodeId: accessCodeID}, byValue(s.c.api.AccessCodesPullBackupAccessCodePost),
 		func(b *gen.AccessCodesPullBackupAccessCodeResponseBody) *gen.AccessCode {
 			switch {
-			case b.BackupAccessCode.AccessCodeId != "":
-				return &b.BackupAccessCode
 			case b.AccessCode.AccessCodeId != "":
 				return &b.AccessCode
+			case b.BackupAccessCode.AccessCodeId != "":
+				return &b.BackupAccessCode
 			}
 			return nil
 		})

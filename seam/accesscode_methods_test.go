@@ -156,7 +156,8 @@ func TestAccessCodesSmallOperations(t *testing.T) {
 
 	code, err := c.AccessCodes.GenerateCode(ctx, "lock")
 	require.NoError(t, err)
-	assert.Equal(t, "804213", code)
+	require.NotNil(t, code.Code)
+	assert.Equal(t, "804213", *code.Code)
 
 	require.NoError(t, c.AccessCodes.ReportDeviceConstraints(ctx, "lock", CodeLengthConstraints{Supported: []int{4, 6}}))
 

@@ -204,7 +204,7 @@ func (s *AccessCodesService) checkScheduleKept(ctx context.Context, accessCodeID
 	if p.startsAt != nil || p.endsAt != nil || p.preset == presetOngoing {
 		return nil
 	}
-	code, err := s.Get(ctx, accessCodeID, p.call...)
+	code, err := s.Get(ctx, accessCodeID, withoutParams(p.call)...)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func (s *AccessCodesService) CreateWithAttempt(ctx context.Context, deviceID str
 		return nil, nil, err
 	}
 	if p.checkDevice {
-		device, err := s.c.Devices.Get(ctx, deviceID, p.call...)
+		device, err := s.c.Devices.Get(ctx, deviceID, withoutParams(p.call)...)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -198,7 +198,8 @@ func TestAccessCodesOtherOperationsOnFake(t *testing.T) {
 	t.Run("generate code", func(t *testing.T) {
 		code, err := c.AccessCodes.GenerateCode(ctx, s.Seed.AugustLock1ID)
 		require.NoError(t, err)
-		assert.Regexp(t, `^\d{4,6}$`, code)
+		require.NotNil(t, code.Code)
+		assert.Regexp(t, `^\d{4,6}$`, *code.Code)
 	})
 
 	t.Run("create multiple", func(t *testing.T) {

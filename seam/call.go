@@ -176,7 +176,12 @@ func call[PP, BP any](c *Client, ctx context.Context, opts []Option, e endpoint,
 			return nil, nil, zero, &ValidationError{Param: e.required[0], Rule: "is required (params is nil)"}
 		}
 		params = newOf[PP]()
-	} else if err := checkRequired(params, e.required); err != nil {
+	}
+	params, err := editParams(params, opts)
+	if err != nil {
+		return nil, nil, zero, err
+	}
+	if err := checkRequired(params, e.required); err != nil {
 		return nil, nil, zero, err
 	}
 	ctx, cfg, err := c.begin(ctx, opts)

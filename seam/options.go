@@ -58,6 +58,9 @@ type Option struct {
 	name       string
 	clientOnly bool
 	apply      func(*config) error
+	// params is the editor of WithParams (a func(*P)), applied by the call
+	// path to the request of the one call it is passed to.
+	params any
 }
 
 // config holds every setting of a client, or of one call.
@@ -126,6 +129,9 @@ func (c *config) applyOptions(opts []Option, perCall bool) error {
 		}
 		if perCall && o.clientOnly {
 			return invalidOptions("%s can only be passed to New, not to a single call", o.name)
+		}
+		if !perCall && o.params != nil {
+			return invalidOptions("%s can only be passed to a single call, not to New", o.name)
 		}
 		if err := o.apply(c); err != nil {
 			return err
