@@ -1,19 +1,14 @@
 package seam
 
 import (
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
 )
 
-// wireTimeLayout is RFC 3339 in UTC with up to three fractional digits
-// (trailing zeros dropped): "2025-01-01T16:00:00Z".
-const wireTimeLayout = "2006-01-02T15:04:05.999Z07:00"
-
 // wireTime formats t as the API takes it: RFC 3339, UTC, to the millisecond.
-func wireTime(t time.Time) string {
-	return t.UTC().Truncate(time.Millisecond).Format(wireTimeLayout)
-}
+func wireTime(t time.Time) string { return accessrules.WireTime(t) }
 
 // wireTimePtr is wireTime for an optional time.
 func wireTimePtr(t *time.Time) *string {
@@ -35,23 +30,23 @@ func floatPtr(n *int) *float64 {
 func (p *accessCodeParams) createBody(deviceID string) gen.AccessCodesCreateRequestBody {
 	b := gen.AccessCodesCreateRequestBody{
 		DeviceId:                      deviceID,
-		Name:                          p.name,
-		Code:                          p.code,
-		CommonCodeKey:                 p.commonCodeKey,
-		StartsAt:                      wireTimePtr(p.startsAt),
-		EndsAt:                        wireTimePtr(p.endsAt),
-		PreferNativeScheduling:        p.preferNativeScheduling,
-		AllowExternalModification:     p.allowExternalModification,
-		IsExternalModificationAllowed: p.isExternalModificationAllowed,
-		UseBackupAccessCodePool:       p.useBackupAccessCodePool,
-		AttemptForOfflineDevice:       p.attemptForOfflineDevice,
-		IsOfflineAccessCode:           p.isOfflineAccessCode,
-		IsOneTimeUse:                  p.isOneTimeUse,
-		PreferredCodeLength:           floatPtr(p.preferredCodeLength),
-		UseOfflineAccessCode:          p.useOfflineAccessCode,
+		Name:                          p.Name,
+		Code:                          p.Code,
+		CommonCodeKey:                 p.CommonCodeKey,
+		StartsAt:                      wireTimePtr(p.StartsAt),
+		EndsAt:                        wireTimePtr(p.EndsAt),
+		PreferNativeScheduling:        p.PreferNativeScheduling,
+		AllowExternalModification:     p.AllowExternalModification,
+		IsExternalModificationAllowed: p.IsExternalModificationAllowed,
+		UseBackupAccessCodePool:       p.UseBackupAccessCodePool,
+		AttemptForOfflineDevice:       p.AttemptForOfflineDevice,
+		IsOfflineAccessCode:           p.IsOfflineAccessCode,
+		IsOneTimeUse:                  p.IsOneTimeUse,
+		PreferredCodeLength:           floatPtr(p.PreferredCodeLength),
+		UseOfflineAccessCode:          p.UseOfflineAccessCode,
 	}
-	if p.maxTimeRounding != nil {
-		b.MaxTimeRounding = Ptr(gen.AccessCodesCreateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
+	if p.MaxTimeRounding != nil {
+		b.MaxTimeRounding = Ptr(gen.AccessCodesCreateRequestBodyMaxTimeRounding(*p.MaxTimeRounding))
 	}
 	return b
 }
@@ -60,19 +55,19 @@ func (p *accessCodeParams) createBody(deviceID string) gen.AccessCodesCreateRequ
 func (p *accessCodeParams) createMultipleBody(deviceIDs []string) gen.AccessCodesCreateMultipleRequestBody {
 	b := gen.AccessCodesCreateMultipleRequestBody{
 		DeviceIds:                     deviceIDs,
-		Name:                          p.name,
-		Code:                          p.code,
-		StartsAt:                      wireTimePtr(p.startsAt),
-		EndsAt:                        wireTimePtr(p.endsAt),
-		PreferNativeScheduling:        p.preferNativeScheduling,
-		AllowExternalModification:     p.allowExternalModification,
-		IsExternalModificationAllowed: p.isExternalModificationAllowed,
-		UseBackupAccessCodePool:       p.useBackupAccessCodePool,
-		AttemptForOfflineDevice:       p.attemptForOfflineDevice,
-		PreferredCodeLength:           floatPtr(p.preferredCodeLength),
+		Name:                          p.Name,
+		Code:                          p.Code,
+		StartsAt:                      wireTimePtr(p.StartsAt),
+		EndsAt:                        wireTimePtr(p.EndsAt),
+		PreferNativeScheduling:        p.PreferNativeScheduling,
+		AllowExternalModification:     p.AllowExternalModification,
+		IsExternalModificationAllowed: p.IsExternalModificationAllowed,
+		UseBackupAccessCodePool:       p.UseBackupAccessCodePool,
+		AttemptForOfflineDevice:       p.AttemptForOfflineDevice,
+		PreferredCodeLength:           floatPtr(p.PreferredCodeLength),
 	}
-	if p.codeSharing != nil {
-		b.BehaviorWhenCodeCannotBeShared = Ptr(gen.AccessCodesCreateMultipleRequestBodyBehaviorWhenCodeCannotBeShared(*p.codeSharing))
+	if p.CodeSharing != nil {
+		b.BehaviorWhenCodeCannotBeShared = Ptr(gen.AccessCodesCreateMultipleRequestBodyBehaviorWhenCodeCannotBeShared(*p.CodeSharing))
 	}
 	return b
 }
@@ -81,24 +76,24 @@ func (p *accessCodeParams) createMultipleBody(deviceIDs []string) gen.AccessCode
 func (p *accessCodeParams) updateBody(accessCodeID string) gen.AccessCodesUpdateRequestBody {
 	b := gen.AccessCodesUpdateRequestBody{
 		AccessCodeId:                  accessCodeID,
-		Name:                          p.name,
-		Code:                          p.code,
-		StartsAt:                      wireTimePtr(p.startsAt),
-		EndsAt:                        wireTimePtr(p.endsAt),
-		PreferNativeScheduling:        p.preferNativeScheduling,
-		AllowExternalModification:     p.allowExternalModification,
-		IsExternalModificationAllowed: p.isExternalModificationAllowed,
-		UseBackupAccessCodePool:       p.useBackupAccessCodePool,
-		AttemptForOfflineDevice:       p.attemptForOfflineDevice,
-		IsOfflineAccessCode:           p.isOfflineAccessCode,
-		IsOneTimeUse:                  p.isOneTimeUse,
-		PreferredCodeLength:           floatPtr(p.preferredCodeLength),
-		UseOfflineAccessCode:          p.useOfflineAccessCode,
+		Name:                          p.Name,
+		Code:                          p.Code,
+		StartsAt:                      wireTimePtr(p.StartsAt),
+		EndsAt:                        wireTimePtr(p.EndsAt),
+		PreferNativeScheduling:        p.PreferNativeScheduling,
+		AllowExternalModification:     p.AllowExternalModification,
+		IsExternalModificationAllowed: p.IsExternalModificationAllowed,
+		UseBackupAccessCodePool:       p.UseBackupAccessCodePool,
+		AttemptForOfflineDevice:       p.AttemptForOfflineDevice,
+		IsOfflineAccessCode:           p.IsOfflineAccessCode,
+		IsOneTimeUse:                  p.IsOneTimeUse,
+		PreferredCodeLength:           floatPtr(p.PreferredCodeLength),
+		UseOfflineAccessCode:          p.UseOfflineAccessCode,
 	}
-	if p.maxTimeRounding != nil {
-		b.MaxTimeRounding = Ptr(gen.AccessCodesUpdateRequestBodyMaxTimeRounding(*p.maxTimeRounding))
+	if p.MaxTimeRounding != nil {
+		b.MaxTimeRounding = Ptr(gen.AccessCodesUpdateRequestBodyMaxTimeRounding(*p.MaxTimeRounding))
 	}
-	if p.preset == presetOngoing {
+	if p.Preset == accessrules.PresetOngoing {
 		b.Type = Ptr(gen.AccessCodesUpdateRequestBodyTypeOngoing)
 	}
 	return b
@@ -108,8 +103,8 @@ func (p *accessCodeParams) updateBody(accessCodeID string) gen.AccessCodesUpdate
 func (p *accessCodeParams) updateMultipleBody(commonCodeKey string) gen.AccessCodesUpdateMultipleRequestBody {
 	return gen.AccessCodesUpdateMultipleRequestBody{
 		CommonCodeKey: commonCodeKey,
-		Name:          p.name,
-		StartsAt:      wireTimePtr(p.startsAt),
-		EndsAt:        wireTimePtr(p.endsAt),
+		Name:          p.Name,
+		StartsAt:      wireTimePtr(p.StartsAt),
+		EndsAt:        wireTimePtr(p.EndsAt),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 )
 
 // OfflineCodeKind is a kind of offline access code, for CheckOfflineWindow.
@@ -14,41 +15,16 @@ type OfflineCodeKind int
 const (
 	// OfflineHourlyBound is a time-bound code on the hour grid
 	// (HourlyBoundOffline).
-	OfflineHourlyBound OfflineCodeKind = iota + 1
+	OfflineHourlyBound = OfflineCodeKind(accessrules.HourlyBound)
 	// OfflineDailyBound is a time-bound code on the day grid
 	// (DailyBoundOffline).
-	OfflineDailyBound
+	OfflineDailyBound = OfflineCodeKind(accessrules.DailyBound)
 	// OfflineOneTimeUse is a code that works once (OneTimeUseOffline).
-	OfflineOneTimeUse
+	OfflineOneTimeUse = OfflineCodeKind(accessrules.OneTimeUse)
 )
 
 // String returns "hourly-bound", "daily-bound" or "one-time-use".
-func (k OfflineCodeKind) String() string {
-	switch k {
-	case OfflineHourlyBound:
-		return "hourly-bound"
-	case OfflineDailyBound:
-		return "daily-bound"
-	case OfflineOneTimeUse:
-		return "one-time-use"
-	}
-	return fmt.Sprintf("OfflineCodeKind(%d)", int(k))
-}
-
-// Manufacturer limits of offline access codes, from Seam's device guides.
-const (
-	// igloohome hourly-bound codes last 1 to 672 hours.
-	igloohomeHourlyMin = time.Hour
-	igloohomeHourlyMax = 672 * time.Hour
-	// igloohome daily-bound codes last 29 to 367 days.
-	igloohomeDailyMinDays = 29
-	igloohomeDailyMaxDays = 367
-	// dormakaba Oracode offline codes last at most 31 consecutive days.
-	oracodeMaxDays = 31
-	// Seam moves starts_at and ends_at by up to an hour to fit a dormakaba
-	// Oracode predefined time slot.
-	oracodeSlotTolerance = time.Hour
-)
+func (k OfflineCodeKind) String() string { return accessrules.Kind(k).String() }
 
 // SupportsOfflineAccessCodes reports whether device can take offline access
 // codes. When the device has the capability flag
@@ -118,131 +94,89 @@ func CheckOfflineWindow(device *gen.Device, kind OfflineCodeKind, start, end tim
 		return &ValidationError{Param: "device_id", Rule: fmt.Sprintf(
 			"device %s does not support offline access codes (can_program_offline_access_codes, or the access_code capability with offline_access_codes_enabled, is not true)", device.DeviceId)}
 	}
-	loc := lockLocation(device)
-	if err := checkOfflineShape(kind, start, end, loc); err != nil {
-		return err
-	}
-	if opts := timeFrameOptions(device, loc); len(opts) > 0 {
-		return checkTimeFrameOptions(opts, kind, start, end)
+	return ruleErr(accessrules.CheckOffline(lockOf(device), accessrules.Kind(kind), start, end))
+}
+
+// lockOf is what the offline rules need to know of device: its
+// manufacturer, time zone (DeviceLocation), offline_time_frame_options and
+// dormakaba Oracode predefined time slots.
+func lockOf(device *gen.Device) accessrules.Lock {
+	lock := accessrules.Lock{ID: device.DeviceId}
+	if loc, err := DeviceLocation(device); err == nil {
+		lock.Loc = loc
 	}
 	switch device.DeviceType {
 	case gen.DeviceDeviceTypeIgloohomeLock:
-		return checkIgloohome(kind, start, end, loc)
+		lock.Manufacturer = accessrules.Igloohome
 	case gen.DeviceDeviceTypeDormakabaOracodeDoor:
-		return checkOracode(device, kind, start, end, loc)
+		lock.Manufacturer = accessrules.DormakabaOracode
 	}
-	return nil
-}
-
-// checkOfflineShape checks the rules every offline code of kind follows.
-func checkOfflineShape(kind OfflineCodeKind, start, end time.Time, loc *time.Location) error {
-	if start.IsZero() {
-		return &ValidationError{Param: paramStartsAt, Rule: "is required for a " + kind.String() + " offline access code"}
-	}
-	if kind == OfflineOneTimeUse {
-		if !end.IsZero() {
-			return &ValidationError{Param: paramEndsAt, Rule: "must not be set for a one-time-use code: it works once within 24 hours of starts_at"}
+	for _, o := range deref(device.Properties.OfflineTimeFrameOptions) {
+		frame := accessrules.TimeFrame{
+			Name:     o.DisplayName,
+			Min:      accessrules.ParseISODuration(o.MinDuration),
+			Max:      accessrules.ParseISODuration(o.MaxDuration),
+			Matching: o.MatchingStartEndTime != nil && bool(*o.MatchingStartEndTime),
+			Loc:      lock.Loc,
 		}
-		return nil
-	}
-	if end.IsZero() {
-		return &ValidationError{Param: paramEndsAt, Rule: "is required for a " + kind.String() + " offline access code"}
-	}
-	if !end.After(start) {
-		return &ValidationError{Param: paramEndsAt, Rule: "must be after starts_at"}
-	}
-	if kind == OfflineDailyBound {
-		return checkDailyWindow(inZone(start, loc), inZone(end, loc))
-	}
-	return nil
-}
-
-// checkIgloohome applies igloohome's algoPIN limits.
-func checkIgloohome(kind OfflineCodeKind, start, end time.Time, loc *time.Location) error {
-	switch kind {
-	case OfflineHourlyBound:
-		if d := end.Sub(start); d < igloohomeHourlyMin || d > igloohomeHourlyMax {
-			return &ValidationError{Param: paramEndsAt, Rule: fmt.Sprintf(
-				"an igloohome hourly-bound code lasts 1 to 672 hours (28 days); this one lasts %s", d)}
+		if o.TimeZone != nil {
+			if loc, err := time.LoadLocation(*o.TimeZone); err == nil {
+				frame.Loc = loc
+			}
 		}
-	case OfflineDailyBound:
-		if n := daysBetween(inZone(start, loc), inZone(end, loc)); n < igloohomeDailyMinDays || n > igloohomeDailyMaxDays {
-			return &ValidationError{Param: paramEndsAt, Rule: fmt.Sprintf(
-				"an igloohome daily-bound code lasts 29 to 367 days; this one lasts %d days", n)}
+		for _, p := range deref(o.TimePairs) {
+			start, _, ok1 := accessrules.ParseTimeOfDay(p.StartTime)
+			end, _, ok2 := accessrules.ParseTimeOfDay(p.EndTime)
+			if ok1 && ok2 {
+				frame.Pairs = append(frame.Pairs, accessrules.TimePair{Name: p.DisplayName, Start: start, End: end})
+			}
+		}
+		lock.TimeFrames = append(lock.TimeFrames, frame)
+	}
+	if meta := device.Properties.DormakabaOracodeMetadata; meta != nil {
+		for _, s := range deref(meta.PredefinedTimeSlots) {
+			if (s.IsOneShot != nil && *s.IsOneShot) || (s.IsMaster != nil && *s.IsMaster) {
+				continue // not supported by Seam for access codes
+			}
+			if slot, ok := accessrules.ParseSlot(deref(s.Name), deref(s.CheckInTime), deref(s.CheckOutTime), lock.Loc); ok {
+				lock.Slots = append(lock.Slots, slot)
+			}
 		}
 	}
-	return nil
-}
-
-// checkOracode applies dormakaba Oracode's limits and time slots.
-func checkOracode(device *gen.Device, kind OfflineCodeKind, start, end time.Time, loc *time.Location) error {
-	if kind == OfflineOneTimeUse {
-		return &ValidationError{Param: paramIsOneTimeUse, Rule: "dormakaba Oracode locks take hourly- or daily-bound offline codes, not one-time-use ones"}
-	}
-	if limit := inZone(start, loc).AddDate(0, 0, oracodeMaxDays); end.After(limit) {
-		return &ValidationError{Param: paramEndsAt, Rule: fmt.Sprintf(
-			"a dormakaba Oracode offline code lasts at most 31 days (ends_at at most %s); this one lasts %s", wireTime(limit), end.Sub(start))}
-	}
-	meta := device.Properties.DormakabaOracodeMetadata
-	if meta == nil || meta.PredefinedTimeSlots == nil || len(*meta.PredefinedTimeSlots) == 0 {
-		return nil
-	}
-	slots := make([]timeSlot, 0, len(*meta.PredefinedTimeSlots))
-	for _, s := range *meta.PredefinedTimeSlots {
-		if (s.IsOneShot != nil && *s.IsOneShot) || (s.IsMaster != nil && *s.IsMaster) {
-			continue // not supported by Seam for access codes
-		}
-		slot, ok := parseTimeSlot(deref(s.Name), deref(s.CheckInTime), deref(s.CheckOutTime), loc)
-		if ok {
-			slots = append(slots, slot)
-		}
-	}
-	return matchTimeSlot(slots, start, end)
-}
-
-// lockLocation returns the time zone the device reports (DeviceLocation),
-// or nil.
-func lockLocation(device *gen.Device) *time.Location {
-	loc, err := DeviceLocation(device)
-	if err != nil {
-		return nil
-	}
-	return loc
-}
-
-// inZone returns t in loc, or t itself when loc is nil.
-func inZone(t time.Time, loc *time.Location) time.Time {
-	if loc == nil {
-		return t
-	}
-	return t.In(loc)
-}
-
-// daysBetween returns how many calendar dates end is after start, each
-// read in its own Location.
-func daysBetween(start, end time.Time) int {
-	sy, sm, sd := start.Date()
-	ey, em, ed := end.Date()
-	a := time.Date(sy, sm, sd, 0, 0, 0, 0, time.UTC)
-	b := time.Date(ey, em, ed, 0, 0, 0, 0, time.UTC)
-	return int(b.Sub(a) / (24 * time.Hour))
+	return lock
 }
 
 // checkFor runs the checks of CheckDevice for the request p on device.
 func (p *accessCodeParams) checkFor(device *gen.Device) error {
-	if !p.offline() {
+	if !p.Offline() {
 		if !supportsOnlineAccessCodes(device) {
 			return &ValidationError{Param: "device_id", Rule: fmt.Sprintf(
 				"device %s does not support access codes (no access_code capability)", device.DeviceId)}
 		}
 		return nil
 	}
-	kind := OfflineHourlyBound
-	switch {
-	case p.oneTimeUse():
-		kind = OfflineOneTimeUse
-	case p.maxTimeRounding != nil && p.maxTimeRounding.isDay():
-		kind = OfflineDailyBound
-	}
-	return CheckOfflineWindow(device, kind, deref(p.startsAt), deref(p.endsAt))
+	return CheckOfflineWindow(device, OfflineCodeKind(p.OfflineKind()), deref(p.StartsAt), deref(p.EndsAt))
+}
+
+// DailyWindow returns the window of a daily-bound code: start is the date
+// of startDate, read in loc, at timeOfDay (the wall-clock time since
+// midnight, e.g. 16*time.Hour for 4 pm) in loc, and end is days dates later
+// at the same wall-clock time in loc. Both times are in loc. Across a
+// daylight saving change the two keep the same local time of day, so
+// end - start is then not a whole number of 24 hours:
+//
+//	start, end, err := seam.DailyWindow(checkIn, 3, 16*time.Hour, berlin)
+//	code, err := client.AccessCodes.Create(ctx, lockID, seam.DailyBoundOffline(start, end))
+//
+// The date is that of startDate in loc (startDate.In(loc).Date()): 23:30
+// UTC on 6 March is 7 March in Berlin. days must be at least 1, timeOfDay
+// within [0, 24h), loc not nil. A local time that a daylight saving change
+// makes ambiguous on either date is refused (it occurs twice: the lock and
+// Seam could each pick another instant), and so is one it skips (it does
+// not exist). Every error is a *ValidationError (matching ErrInvalidInput)
+// naming the argument ("loc", "days", "timeOfDay") or the bound ("starts_at",
+// "ends_at") at fault.
+func DailyWindow(startDate time.Time, days int, timeOfDay time.Duration, loc *time.Location) (start, end time.Time, err error) {
+	start, end, err = accessrules.DailyWindow(startDate, days, timeOfDay, loc)
+	return start, end, ruleErr(err)
 }

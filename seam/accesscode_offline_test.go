@@ -126,61 +126,6 @@ func TestCheckOfflineWindow(t *testing.T) {
 	assert.Equal(t, "daily-bound", OfflineDailyBound.String())
 }
 
-func TestParseTimeOfDay(t *testing.T) {
-	cases := []struct {
-		in      string
-		tod     time.Duration
-		zone    string
-		ok      bool
-		offsetS int
-	}{
-		{"15:30:00-08:00[America/Los_Angeles]", 15*time.Hour + 30*time.Minute, "America/Los_Angeles", true, 0},
-		{"15:30", 15*time.Hour + 30*time.Minute, "", true, 0},
-		{"07:05:09+02:00", 7*time.Hour + 5*time.Minute + 9*time.Second, "+02:00", true, 7200},
-		{"23:59Z", 23*time.Hour + 59*time.Minute, "UTC", true, 0},
-		{"24:00", 0, "", false, 0},
-		{"7", 0, "", false, 0},
-		{"ab:cd", 0, "", false, 0},
-	}
-	for _, tc := range cases {
-		t.Run(tc.in, func(t *testing.T) {
-			tod, loc, ok := parseTimeOfDay(tc.in)
-			require.Equal(t, tc.ok, ok)
-			if !ok {
-				return
-			}
-			assert.Equal(t, tc.tod, tod)
-			if tc.zone == "" {
-				assert.Nil(t, loc)
-				return
-			}
-			require.NotNil(t, loc)
-			assert.Equal(t, tc.zone, loc.String())
-			if tc.offsetS != 0 {
-				_, off := time.Date(2030, 1, 1, 0, 0, 0, 0, loc).Zone()
-				assert.Equal(t, tc.offsetS, off)
-			}
-		})
-	}
-}
-
-func TestParseISODuration(t *testing.T) {
-	s := func(v string) *string { return &v }
-	assert.Equal(t, isoDuration{text: "PT672H", d: 672 * time.Hour, set: true}, parseISODuration(s("PT672H")))
-	assert.Equal(t, isoDuration{text: "P29D", d: 29 * 24 * time.Hour, days: true, set: true}, parseISODuration(s("P29D")))
-	assert.Equal(t, isoDuration{text: "P1W2DT3H4M5S", d: 9*24*time.Hour + 3*time.Hour + 4*time.Minute + 5*time.Second, days: true, set: true}, parseISODuration(s("P1W2DT3H4M5S")))
-	for _, bad := range []string{"P", "PT", "P1Y", "P1M", "1D", "P1DT"} {
-		assert.False(t, parseISODuration(s(bad)).set, bad)
-	}
-	assert.False(t, parseISODuration(nil).set)
-}
-
-func TestClockDistance(t *testing.T) {
-	assert.Equal(t, time.Hour, clockDistance(23*time.Hour+30*time.Minute, 30*time.Minute))
-	assert.Equal(t, 15*time.Minute, clockDistance(16*time.Hour, 15*time.Hour+45*time.Minute))
-	assert.Equal(t, 12*time.Hour, clockDistance(0, 12*time.Hour))
-}
-
 // TestCreateCheckDevice: with CheckDevice, Create reads the device first and
 // refuses what it cannot take, sending no create request.
 func TestCreateCheckDevice(t *testing.T) {

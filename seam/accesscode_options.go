@@ -1,6 +1,7 @@
 package seam
 
 import (
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
 )
 
@@ -58,12 +59,6 @@ const (
 	RoundToDayLong TimeRounding = "1day"
 )
 
-// isHour reports whether r is one of the spellings of one hour.
-func (r TimeRounding) isHour() bool { return r == RoundToHour || r == RoundToHourLong }
-
-// isDay reports whether r is one of the spellings of one day.
-func (r TimeRounding) isDay() bool { return r == RoundToDay || r == RoundToDayLong }
-
 // CodeSharing is what /access_codes/create_multiple does when a device
 // cannot take the shared code (behavior_when_code_cannot_be_shared).
 type CodeSharing string
@@ -77,66 +72,15 @@ const (
 	CodeSharingRandomCode CodeSharing = "create_random_code"
 )
 
-// Request parameter names, as the API spells them (and ValidationError.Param
-// reports them).
-const (
-	paramName                          = "name"
-	paramCode                          = "code"
-	paramStartsAt                      = "starts_at"
-	paramEndsAt                        = "ends_at"
-	paramCommonCodeKey                 = "common_code_key"
-	paramPreferNativeScheduling        = "prefer_native_scheduling"
-	paramAllowExternalModification     = "allow_external_modification"
-	paramIsExternalModificationAllowed = "is_external_modification_allowed"
-	paramUseBackupAccessCodePool       = "use_backup_access_code_pool"
-	paramAttemptForOfflineDevice       = "attempt_for_offline_device"
-	paramIsOfflineAccessCode           = "is_offline_access_code"
-	paramIsOneTimeUse                  = "is_one_time_use"
-	paramMaxTimeRounding               = "max_time_rounding"
-	paramPreferredCodeLength           = "preferred_code_length"
-	paramUseOfflineAccessCode          = "use_offline_access_code"
-	paramCodeSharing                   = "behavior_when_code_cannot_be_shared"
-	paramType                          = "type"
-	paramCheckDevice                   = "CheckDevice"
-)
-
-// accessCodeParams collects what the arguments of one access code call set.
-// A nil pointer is a parameter that was not set.
+// accessCodeParams collects what the arguments of one access code call set:
+// the settings as an accessrules.Request (the value the rules check), and
+// what is not a request parameter.
 type accessCodeParams struct {
-	name, code, commonCodeKey *string
-	startsAt, endsAt          *time.Time
-
-	preferNativeScheduling        *bool
-	allowExternalModification     *bool
-	isExternalModificationAllowed *bool
-	useBackupAccessCodePool       *bool
-	attemptForOfflineDevice       *bool
-	isOfflineAccessCode           *bool
-	isOneTimeUse                  *bool
-	useOfflineAccessCode          *bool
-
-	maxTimeRounding     *TimeRounding
-	preferredCodeLength *int
-	codeSharing         *CodeSharing
-
-	// preset is the schedule preset used (Ongoing, TimeBound, …), if any.
-	preset preset
-	// checkDevice asks Create to check the device first (CheckDevice).
+	accessrules.Request
+	// checkDevice is set by CheckDevice.
 	checkDevice bool
-	// set records the parameters given, in the order first given.
-	set []string
-	// call holds the Options for this one call.
+	// call holds the per-call Options among the arguments.
 	call []Option
-}
-
-// mark records that param was given.
-func (p *accessCodeParams) mark(param string) {
-	for _, s := range p.set {
-		if s == param {
-			return
-		}
-	}
-	p.set = append(p.set, param)
 }
 
 // collectParams applies opts in order.
@@ -147,7 +91,7 @@ func collectParams(opts []AccessCodeOption) (*accessCodeParams, error) {
 			continue
 		}
 		if err := o.applyAccessCode(p); err != nil {
-			return nil, err
+			return nil, ruleErr(err)
 		}
 	}
 	return p, nil
@@ -157,7 +101,7 @@ func collectParams(opts []AccessCodeOption) (*accessCodeParams, error) {
 func setting(param string, apply func(*accessCodeParams)) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
 		apply(p)
-		p.mark(param)
+		p.Mark(param)
 		return nil
 	}}
 }
@@ -166,22 +110,22 @@ func setting(param string, apply func(*accessCodeParams)) AccessCodeSetting {
 // code by this name; the name shown on the lock may be shortened or changed
 // to fit the provider's rules (see the access code's appearance).
 func WithCodeName(name string) AccessCodeSetting {
-	return setting(paramName, func(p *accessCodeParams) { p.name = &name })
+	return setting(accessrules.ParamName, func(p *accessCodeParams) { p.Name = &name })
 }
 
 // WithCode sets the PIN (code): 4 to 12 digits. Without it, Seam picks a
 // code (see WithPreferredCodeLength). Offline access codes cannot have a
 // chosen code.
 func WithCode(code string) AccessCodeSetting {
-	return setting(paramCode, func(p *accessCodeParams) { p.code = &code })
+	return setting(accessrules.ParamCode, func(p *accessCodeParams) { p.Code = &code })
 }
 
 // WithStartsAt sets when the access code starts to work (starts_at). The
 // zero time leaves starts_at unset. It is sent in UTC, to the millisecond.
 func WithStartsAt(t time.Time) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
-		p.startsAt = timeParam(t)
-		p.mark(paramStartsAt)
+		p.StartsAt = timeParam(t)
+		p.Mark(accessrules.ParamStartsAt)
 		return nil
 	}}
 }
@@ -191,8 +135,8 @@ func WithStartsAt(t time.Time) AccessCodeSetting {
 // is sent in UTC, to the millisecond.
 func WithEndsAt(t time.Time) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
-		p.endsAt = timeParam(t)
-		p.mark(paramEndsAt)
+		p.EndsAt = timeParam(t)
+		p.Mark(accessrules.ParamEndsAt)
 		return nil
 	}}
 }
@@ -208,14 +152,14 @@ func timeParam(t time.Time) *time.Time {
 // WithCommonCodeKey sets common_code_key: access codes created with the
 // same key are guaranteed to have the same code. Create only.
 func WithCommonCodeKey(key string) AccessCodeSetting {
-	return setting(paramCommonCodeKey, func(p *accessCodeParams) { p.commonCodeKey = &key })
+	return setting(accessrules.ParamCommonCodeKey, func(p *accessCodeParams) { p.CommonCodeKey = &key })
 }
 
 // WithPreferNativeScheduling sets prefer_native_scheduling: whether a
 // time-bound code uses the lock's own scheduling when the provider supports
 // it (the API's default is true).
 func WithPreferNativeScheduling(prefer bool) AccessCodeSetting {
-	return setting(paramPreferNativeScheduling, func(p *accessCodeParams) { p.preferNativeScheduling = &prefer })
+	return setting(accessrules.ParamPreferNativeScheduling, func(p *accessCodeParams) { p.PreferNativeScheduling = &prefer })
 }
 
 // WithAllowExternalModification sets allow_external_modification: whether
@@ -223,27 +167,27 @@ func WithPreferNativeScheduling(prefer bool) AccessCodeSetting {
 // a synonym of WithExternalModificationAllowed; giving both with different
 // values is refused.
 func WithAllowExternalModification(allow bool) AccessCodeSetting {
-	return setting(paramAllowExternalModification, func(p *accessCodeParams) { p.allowExternalModification = &allow })
+	return setting(accessrules.ParamAllowExternalModification, func(p *accessCodeParams) { p.AllowExternalModification = &allow })
 }
 
 // WithExternalModificationAllowed sets is_external_modification_allowed,
 // the synonym of allow_external_modification (see
 // WithAllowExternalModification).
 func WithExternalModificationAllowed(allowed bool) AccessCodeSetting {
-	return setting(paramIsExternalModificationAllowed, func(p *accessCodeParams) { p.isExternalModificationAllowed = &allowed })
+	return setting(accessrules.ParamIsExternalModificationAllowed, func(p *accessCodeParams) { p.IsExternalModificationAllowed = &allowed })
 }
 
 // WithBackupAccessCodePool sets use_backup_access_code_pool: whether Seam
 // keeps a pool of backup codes on the device for this code, to be taken
 // with AccessCodesService.PullBackupAccessCode.
 func WithBackupAccessCodePool(use bool) AccessCodeSetting {
-	return setting(paramUseBackupAccessCodePool, func(p *accessCodeParams) { p.useBackupAccessCodePool = &use })
+	return setting(accessrules.ParamUseBackupAccessCodePool, func(p *accessCodeParams) { p.UseBackupAccessCodePool = &use })
 }
 
 // WithAttemptForOfflineDevice sets attempt_for_offline_device: whether Seam
 // accepts the code while the device is offline (the API's default is true).
 func WithAttemptForOfflineDevice(attempt bool) AccessCodeSetting {
-	return setting(paramAttemptForOfflineDevice, func(p *accessCodeParams) { p.attemptForOfflineDevice = &attempt })
+	return setting(accessrules.ParamAttemptForOfflineDevice, func(p *accessCodeParams) { p.AttemptForOfflineDevice = &attempt })
 }
 
 // WithOfflineAccessCode sets is_offline_access_code: an offline code is
@@ -251,42 +195,42 @@ func WithAttemptForOfflineDevice(attempt bool) AccessCodeSetting {
 // network. It needs starts_at, and ends_at unless it is one-time-use. The
 // presets HourlyBoundOffline, DailyBoundOffline and OneTimeUseOffline set it.
 func WithOfflineAccessCode(offline bool) AccessCodeSetting {
-	return setting(paramIsOfflineAccessCode, func(p *accessCodeParams) { p.isOfflineAccessCode = &offline })
+	return setting(accessrules.ParamIsOfflineAccessCode, func(p *accessCodeParams) { p.IsOfflineAccessCode = &offline })
 }
 
 // WithOneTimeUse sets is_one_time_use: the offline code works once, within
 // 24 hours of starts_at. It needs an offline code and starts_at, and refuses
 // ends_at. See OneTimeUseOffline.
 func WithOneTimeUse(oneTime bool) AccessCodeSetting {
-	return setting(paramIsOneTimeUse, func(p *accessCodeParams) { p.isOneTimeUse = &oneTime })
+	return setting(accessrules.ParamIsOneTimeUse, func(p *accessCodeParams) { p.IsOneTimeUse = &oneTime })
 }
 
 // WithMaxTimeRounding sets max_time_rounding, for offline codes only:
 // RoundToHour (the API's default) or RoundToDay (a daily-bound code). The
 // API refuses a window that needs more rounding than this.
 func WithMaxTimeRounding(r TimeRounding) AccessCodeSetting {
-	return setting(paramMaxTimeRounding, func(p *accessCodeParams) { p.maxTimeRounding = &r })
+	return setting(accessrules.ParamMaxTimeRounding, func(p *accessCodeParams) { p.MaxTimeRounding = Ptr(accessrules.Rounding(r)) })
 }
 
 // WithPreferredCodeLength sets preferred_code_length, the length of the code
 // Seam picks; only without WithCode. A device that does not support it gets
 // its shortest supported length.
 func WithPreferredCodeLength(n int) AccessCodeSetting {
-	return setting(paramPreferredCodeLength, func(p *accessCodeParams) { p.preferredCodeLength = &n })
+	return setting(accessrules.ParamPreferredCodeLength, func(p *accessCodeParams) { p.PreferredCodeLength = &n })
 }
 
 // WithUseOfflineAccessCode sets the deprecated use_offline_access_code.
 //
 // Deprecated: use WithOfflineAccessCode (is_offline_access_code).
 func WithUseOfflineAccessCode(use bool) AccessCodeSetting {
-	return setting(paramUseOfflineAccessCode, func(p *accessCodeParams) { p.useOfflineAccessCode = &use })
+	return setting(accessrules.ParamUseOfflineAccessCode, func(p *accessCodeParams) { p.UseOfflineAccessCode = &use })
 }
 
 // WithCodeSharing sets behavior_when_code_cannot_be_shared, for
 // CreateMultiple only: CodeSharingFail (the API's default) or
 // CodeSharingRandomCode.
 func WithCodeSharing(b CodeSharing) AccessCodeSetting {
-	return setting(paramCodeSharing, func(p *accessCodeParams) { p.codeSharing = &b })
+	return setting(accessrules.ParamCodeSharing, func(p *accessCodeParams) { p.CodeSharing = Ptr(string(b)) })
 }
 
 // CheckDevice makes Create fetch the device (GET /devices/get) before
@@ -297,7 +241,7 @@ func WithCodeSharing(b CodeSharing) AccessCodeSetting {
 func CheckDevice() AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
 		p.checkDevice = true
-		p.mark(paramCheckDevice)
+		p.Mark(accessrules.ParamCheckDevice)
 		return nil
 	}}
 }

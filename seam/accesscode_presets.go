@@ -1,7 +1,7 @@
 package seam
 
 import (
-	"fmt"
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
 )
 
@@ -15,44 +15,6 @@ func OneTimeUseExpiry(startsAt time.Time) time.Time {
 	return startsAt.Add(OneTimeUseValidity)
 }
 
-// preset is the schedule preset an access code request was built with.
-type preset int
-
-const (
-	presetNone preset = iota
-	presetOngoing
-	presetTimeBound
-	presetHourlyBoundOffline
-	presetDailyBoundOffline
-	presetOneTimeUseOffline
-)
-
-// String returns the name of the function that sets the preset.
-func (k preset) String() string {
-	switch k {
-	case presetOngoing:
-		return "Ongoing"
-	case presetTimeBound:
-		return "TimeBound"
-	case presetHourlyBoundOffline:
-		return "HourlyBoundOffline"
-	case presetDailyBoundOffline:
-		return "DailyBoundOffline"
-	case presetOneTimeUseOffline:
-		return "OneTimeUseOffline"
-	}
-	return "none"
-}
-
-// usePreset records k as the request's preset; a request takes only one.
-func (p *accessCodeParams) usePreset(k preset) error {
-	if p.preset != presetNone && p.preset != k {
-		return &ValidationError{Param: paramStartsAt, Rule: fmt.Sprintf("both %s and %s set the schedule; use one of them", p.preset, k)}
-	}
-	p.preset = k
-	return nil
-}
-
 // Ongoing describes an ongoing access code: no starts_at or ends_at, active
 // until deleted (guide: "Creating an Ongoing Access Code"). name and code
 // are optional ("" leaves them unset, and Seam names the code or picks a
@@ -62,16 +24,16 @@ func (p *accessCodeParams) usePreset(k preset) error {
 //	code, err := client.AccessCodes.Create(ctx, lockID, seam.Ongoing("my ongoing code", "1234"))
 func Ongoing(name, code string) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
-		if err := p.usePreset(presetOngoing); err != nil {
+		if err := p.UsePreset(accessrules.PresetOngoing); err != nil {
 			return err
 		}
 		if name != "" {
-			p.name = &name
-			p.mark(paramName)
+			p.Name = &name
+			p.Mark(accessrules.ParamName)
 		}
 		if code != "" {
-			p.code = &code
-			p.mark(paramCode)
+			p.Code = &code
+			p.Mark(accessrules.ParamCode)
 		}
 		return nil
 	}}
@@ -84,7 +46,7 @@ func Ongoing(name, code string) AccessCodeSetting {
 //	code, err := client.AccessCodes.Create(ctx, lockID,
 //		seam.TimeBound(start, end), seam.WithCodeName("my time-bound code"), seam.WithCode("2345"))
 func TimeBound(start, end time.Time) AccessCodeSetting {
-	return windowPreset(presetTimeBound, start, end, func(*accessCodeParams) {})
+	return windowPreset(accessrules.PresetTimeBound, start, end, func(*accessCodeParams) {})
 }
 
 // HourlyBoundOffline describes an hourly-bound offline access code, valid
@@ -101,7 +63,7 @@ func TimeBound(start, end time.Time) AccessCodeSetting {
 // time slot) are checked by CheckOfflineWindow, or by Create with
 // CheckDevice.
 func HourlyBoundOffline(start, end time.Time) AccessCodeSetting {
-	return windowPreset(presetHourlyBoundOffline, start, end, offlineRounding(RoundToHour))
+	return windowPreset(accessrules.PresetHourlyBoundOffline, start, end, offlineRounding(RoundToHour))
 }
 
 // DailyBoundOffline describes a daily-bound offline access code (guide:
@@ -113,7 +75,7 @@ func HourlyBoundOffline(start, end time.Time) AccessCodeSetting {
 // same local time. Manufacturer limits (igloohome: 29 to 367 days;
 // dormakaba Oracode: at most 31 days) are checked by CheckOfflineWindow.
 func DailyBoundOffline(start, end time.Time) AccessCodeSetting {
-	return windowPreset(presetDailyBoundOffline, start, end, offlineRounding(RoundToDay))
+	return windowPreset(accessrules.PresetDailyBoundOffline, start, end, offlineRounding(RoundToDay))
 }
 
 // OneTimeUseOffline describes a one-time-use offline access code (guide:
@@ -123,37 +85,37 @@ func DailyBoundOffline(start, end time.Time) AccessCodeSetting {
 // is refused.
 func OneTimeUseOffline(start time.Time) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
-		if err := p.usePreset(presetOneTimeUseOffline); err != nil {
+		if err := p.UsePreset(accessrules.PresetOneTimeUseOffline); err != nil {
 			return err
 		}
 		if start.IsZero() {
-			return &ValidationError{Param: paramStartsAt, Rule: "OneTimeUseOffline needs a start time"}
+			return &ValidationError{Param: accessrules.ParamStartsAt, Rule: "OneTimeUseOffline needs a start time"}
 		}
 		offline, oneTime := true, true
-		p.startsAt, p.isOfflineAccessCode, p.isOneTimeUse = &start, &offline, &oneTime
-		p.mark(paramStartsAt)
-		p.mark(paramIsOfflineAccessCode)
-		p.mark(paramIsOneTimeUse)
+		p.StartsAt, p.IsOfflineAccessCode, p.IsOneTimeUse = &start, &offline, &oneTime
+		p.Mark(accessrules.ParamStartsAt)
+		p.Mark(accessrules.ParamIsOfflineAccessCode)
+		p.Mark(accessrules.ParamIsOneTimeUse)
 		return nil
 	}}
 }
 
 // windowPreset builds a preset that sets starts_at and ends_at (both
 // required), then whatever extra sets.
-func windowPreset(k preset, start, end time.Time, extra func(*accessCodeParams)) AccessCodeSetting {
+func windowPreset(k accessrules.Preset, start, end time.Time, extra func(*accessCodeParams)) AccessCodeSetting {
 	return AccessCodeSetting{apply: func(p *accessCodeParams) error {
-		if err := p.usePreset(k); err != nil {
+		if err := p.UsePreset(k); err != nil {
 			return err
 		}
 		if start.IsZero() {
-			return &ValidationError{Param: paramStartsAt, Rule: k.String() + " needs a start time"}
+			return &ValidationError{Param: accessrules.ParamStartsAt, Rule: k.String() + " needs a start time"}
 		}
 		if end.IsZero() {
-			return &ValidationError{Param: paramEndsAt, Rule: k.String() + " needs an end time"}
+			return &ValidationError{Param: accessrules.ParamEndsAt, Rule: k.String() + " needs an end time"}
 		}
-		p.startsAt, p.endsAt = &start, &end
-		p.mark(paramStartsAt)
-		p.mark(paramEndsAt)
+		p.StartsAt, p.EndsAt = &start, &end
+		p.Mark(accessrules.ParamStartsAt)
+		p.Mark(accessrules.ParamEndsAt)
 		extra(p)
 		return nil
 	}}
@@ -163,104 +125,9 @@ func windowPreset(k preset, start, end time.Time, extra func(*accessCodeParams))
 // is_offline_access_code true and max_time_rounding rounding.
 func offlineRounding(rounding TimeRounding) func(*accessCodeParams) {
 	return func(p *accessCodeParams) {
-		offline, r := true, rounding // fresh pointers for each use of the setting
-		p.isOfflineAccessCode, p.maxTimeRounding = &offline, &r
-		p.mark(paramIsOfflineAccessCode)
-		p.mark(paramMaxTimeRounding)
+		offline, r := true, accessrules.Rounding(rounding) // fresh pointers for each use of the setting
+		p.IsOfflineAccessCode, p.MaxTimeRounding = &offline, &r
+		p.Mark(accessrules.ParamIsOfflineAccessCode)
+		p.Mark(accessrules.ParamMaxTimeRounding)
 	}
-}
-
-// checkPreset checks that the final parameters still describe the preset
-// (a later setting may have changed them) and the preset's own rules.
-func (p *accessCodeParams) checkPreset() error {
-	k := p.preset
-	switch k {
-	case presetNone:
-		return nil
-	case presetOngoing:
-		if p.startsAt != nil {
-			return &ValidationError{Param: paramStartsAt, Rule: "must not be set for an Ongoing code"}
-		}
-		if p.endsAt != nil {
-			return &ValidationError{Param: paramEndsAt, Rule: "must not be set for an Ongoing code"}
-		}
-		if p.offline() {
-			return &ValidationError{Param: paramIsOfflineAccessCode, Rule: "must not be true for an Ongoing code"}
-		}
-		return nil
-	case presetOneTimeUseOffline:
-		if p.endsAt != nil {
-			return &ValidationError{Param: paramEndsAt, Rule: "must not be set for a one-time-use code: it works once within 24 hours of starts_at"}
-		}
-		if p.startsAt == nil {
-			return &ValidationError{Param: paramStartsAt, Rule: "OneTimeUseOffline needs a start time"}
-		}
-		return p.requireOfflineFlags(k, true)
-	}
-	if p.startsAt == nil {
-		return &ValidationError{Param: paramStartsAt, Rule: k.String() + " needs a start time"}
-	}
-	if p.endsAt == nil {
-		return &ValidationError{Param: paramEndsAt, Rule: k.String() + " needs an end time"}
-	}
-	start, end := *p.startsAt, *p.endsAt
-	switch k {
-	case presetHourlyBoundOffline:
-		if err := p.requireOfflineFlags(k, false); err != nil {
-			return err
-		}
-		if p.maxTimeRounding == nil || !p.maxTimeRounding.isHour() {
-			return &ValidationError{Param: paramMaxTimeRounding, Rule: "must be \"1h\" for an HourlyBoundOffline code"}
-		}
-		if end.Sub(start) < time.Hour {
-			return &ValidationError{Param: paramEndsAt, Rule: fmt.Sprintf("must be at least one hour after starts_at for an hourly-bound offline code (window is %s)", end.Sub(start))}
-		}
-	case presetDailyBoundOffline:
-		if err := p.requireOfflineFlags(k, false); err != nil {
-			return err
-		}
-		if p.maxTimeRounding == nil || !p.maxTimeRounding.isDay() {
-			return &ValidationError{Param: paramMaxTimeRounding, Rule: "must be \"1d\" for a DailyBoundOffline code"}
-		}
-		if err := checkDailyWindow(start, end); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// requireOfflineFlags checks is_offline_access_code (true) and
-// is_one_time_use (oneTime) for preset k.
-func (p *accessCodeParams) requireOfflineFlags(k preset, oneTime bool) error {
-	if !p.offline() {
-		return &ValidationError{Param: paramIsOfflineAccessCode, Rule: "must be true for a " + k.String() + " code"}
-	}
-	if p.oneTimeUse() != oneTime {
-		return &ValidationError{Param: paramIsOneTimeUse, Rule: fmt.Sprintf("must be %t for a %s code", oneTime, k)}
-	}
-	return nil
-}
-
-// checkDailyWindow checks that start and end show the same time of day
-// (to the millisecond), each on its own wall clock, on different dates.
-func checkDailyWindow(start, end time.Time) error {
-	if timeOfDay(start) != timeOfDay(end) {
-		return &ValidationError{Param: paramEndsAt, Rule: fmt.Sprintf(
-			"must be at the same time of day as starts_at for a daily-bound offline code (starts_at at %s, ends_at at %s)",
-			start.Format("15:04:05.000 MST"), end.Format("15:04:05.000 MST"))}
-	}
-	sy, sm, sd := start.Date()
-	ey, em, ed := end.Date()
-	if sy == ey && sm == em && sd == ed {
-		return &ValidationError{Param: paramEndsAt, Rule: "must be on a later date than starts_at for a daily-bound offline code"}
-	}
-	return nil
-}
-
-// timeOfDay returns the wall-clock time of t since midnight, to the
-// millisecond, in t's own Location.
-func timeOfDay(t time.Time) time.Duration {
-	h, m, s := t.Clock()
-	ms := t.Nanosecond() / int(time.Millisecond)
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(s)*time.Second + time.Duration(ms)*time.Millisecond
 }

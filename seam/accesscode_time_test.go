@@ -1,6 +1,7 @@
 package seam
 
 import (
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below, on machines without zoneinfo
@@ -55,15 +56,15 @@ func TestDailyWindowAcrossDST(t *testing.T) {
 			assert.Equal(t, tc.wantLength, end.Sub(start))
 			assert.Equal(t, tc.loc, start.Location())
 			assert.Equal(t, tc.loc, end.Location())
-			assert.Equal(t, timeOfDay(start), tc.timeOfDay)
-			assert.Equal(t, timeOfDay(end), tc.timeOfDay)
-			assert.Equal(t, tc.days, daysBetween(start, end))
+			assert.Equal(t, accessrules.TimeOfDay(start), tc.timeOfDay)
+			assert.Equal(t, accessrules.TimeOfDay(end), tc.timeOfDay)
+			assert.Equal(t, tc.days, accessrules.DaysBetween(start, end))
 
 			// The window is a valid daily-bound offline code.
 			p, err := collectParams([]AccessCodeOption{DailyBoundOffline(start, end)})
 			require.NoError(t, err)
 			require.NoError(t, p.validate(opCreate, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
-			assert.Equal(t, tc.wantEnd, wireTime(*p.endsAt))
+			assert.Equal(t, tc.wantEnd, wireTime(*p.EndsAt))
 		})
 	}
 }
@@ -75,9 +76,9 @@ func TestDailyWindowSameUTCClockIsNotDaily(t *testing.T) {
 	berlin := acZone(t, "Europe/Berlin")
 	start := time.Date(2026, 3, 28, 14, 0, 0, 0, time.UTC)
 	end := start.AddDate(0, 0, 2)
-	require.NoError(t, checkDailyWindow(start, end))
+	require.NoError(t, ruleErr(accessrules.CheckDaily(start, end)))
 	var verr *ValidationError
-	require.ErrorAs(t, checkDailyWindow(start.In(berlin), end.In(berlin)), &verr)
+	require.ErrorAs(t, ruleErr(accessrules.CheckDaily(start.In(berlin), end.In(berlin))), &verr)
 	assert.Equal(t, "ends_at", verr.Param)
 	assert.Contains(t, verr.Rule, "15:00:00.000 CET")
 	assert.Contains(t, verr.Rule, "16:00:00.000 CEST")
@@ -139,7 +140,7 @@ func TestDailyWindowRefusals(t *testing.T) {
 	for _, tod := range []time.Duration{59 * time.Minute, 2 * time.Hour} {
 		start, _, err := DailyWindow(time.Date(2026, 11, 1, 12, 0, 0, 0, newYork), 1, tod, newYork)
 		require.NoError(t, err)
-		assert.Equal(t, tod, timeOfDay(start))
+		assert.Equal(t, tod, accessrules.TimeOfDay(start))
 	}
 }
 

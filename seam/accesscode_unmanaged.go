@@ -2,7 +2,7 @@ package seam
 
 import (
 	"context"
-	"fmt"
+
 	"iter"
 
 	"github.com/seamgo/seam-go/gen"
@@ -96,13 +96,4 @@ func (s *AccessCodesUnmanagedService) Delete(ctx context.Context, accessCodeID s
 	}
 	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/unmanaged/delete"}, &gen.AccessCodesUnmanagedDeleteRequestBody{AccessCodeId: accessCodeID},
 		byValue(s.c.api.AccessCodesUnmanagedDeletePost), func(b *gen.AccessCodesUnmanagedDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
-}
-
-// checkExternalModification refuses the two synonyms with different values.
-func checkExternalModification(allow, isAllowed *bool) error {
-	if allow != nil && isAllowed != nil && *allow != *isAllowed {
-		return &ValidationError{Param: paramIsExternalModificationAllowed, Rule: fmt.Sprintf(
-			"is %t but allow_external_modification is %t: they are synonyms, give one", *isAllowed, *allow)}
-	}
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 )
 
 // clock returns the current time (Client.now, for tests, else time.Now).
@@ -18,7 +19,7 @@ func (s *AccessCodesService) clock() time.Time {
 }
 
 // prepare applies opts and checks them for op.
-func (s *AccessCodesService) prepare(op accessCodeOp, opts []AccessCodeOption) (*accessCodeParams, error) {
+func (s *AccessCodesService) prepare(op accessrules.Op, opts []AccessCodeOption) (*accessCodeParams, error) {
 	p, err := collectParams(opts)
 	if err != nil {
 		return nil, err
@@ -124,8 +125,8 @@ func (s *AccessCodesService) CreateMultiple(ctx context.Context, deviceIDs []str
 	if err != nil {
 		return nil, err
 	}
-	if p.codeSharing != nil && *p.codeSharing != CodeSharingFail && *p.codeSharing != CodeSharingRandomCode {
-		return nil, &ValidationError{Param: paramCodeSharing, Rule: "must be \"throw\" or \"create_random_code\""}
+	if p.CodeSharing != nil && *p.CodeSharing != string(CodeSharingFail) && *p.CodeSharing != string(CodeSharingRandomCode) {
+		return nil, &ValidationError{Param: accessrules.ParamCodeSharing, Rule: "must be \"throw\" or \"create_random_code\""}
 	}
 	body := p.createMultipleBody(deviceIDs)
 	return value(s.c, ctx, p.call, endpoint{path: "/access_codes/create_multiple", key: "access_codes"}, &body, byValue(s.c.api.AccessCodesCreateMultiplePost),

@@ -359,16 +359,16 @@ func FuzzAccessCodeValidation(f *testing.F) {
 			}
 			return
 		}
-		if (p.startsAt == nil) != (p.endsAt == nil) && !(p.startsAt != nil && p.oneTimeUse()) {
+		if (p.StartsAt == nil) != (p.EndsAt == nil) && !(p.StartsAt != nil && p.OneTimeUse()) {
 			t.Fatal("accepted starts_at and ends_at apart")
 		}
-		if p.startsAt != nil && p.endsAt != nil && !p.endsAt.After(*p.startsAt) {
+		if p.StartsAt != nil && p.EndsAt != nil && !p.EndsAt.After(*p.StartsAt) {
 			t.Fatal("accepted ends_at before starts_at")
 		}
-		if p.endsAt != nil && !p.endsAt.After(now) {
+		if p.EndsAt != nil && !p.EndsAt.After(now) {
 			t.Fatal("accepted ends_at in the past")
 		}
-		if p.code != nil && checkCode(*p.code) != nil {
+		if p.Code != nil && checkCode(*p.Code) != nil {
 			t.Fatal("accepted an invalid code")
 		}
 	})

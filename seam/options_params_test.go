@@ -2,6 +2,7 @@ package seam
 
 import (
 	"errors"
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"net/http"
 	"reflect"
 	"strings"
@@ -88,7 +89,7 @@ var handWrittenInputs = map[string]struct {
 }
 
 // settingsOf maps the operations of the access-code builders to what they accept.
-var settingsOf = map[string]accessCodeOp{
+var settingsOf = map[string]accessrules.Op{
 	"/access_codes/create": opCreate, "/access_codes/create_multiple": opCreateMultiple,
 	"/access_codes/update": opUpdate, "/access_codes/update_multiple": opUpdateMultiple,
 }
@@ -174,7 +175,7 @@ func TestHandWrittenMethodsCoverTheirParameters(t *testing.T) {
 			switch how {
 			case viaSetting:
 				op, ok := settingsOf[o.Path]
-				assert.True(t, ok && op.accepts[name], "%s: no AccessCodeSetting sets %q", o.Path, name)
+				assert.True(t, ok && op.Accepts[name], "%s: no AccessCodeSetting sets %q", o.Path, name)
 			case viaParams:
 				assert.True(t, fields[name], "%s: %s has no field %q for WithParams", o.Path, reflect.TypeOf(row.request), name)
 			case viaArg, viaValue:

@@ -1,11 +1,11 @@
-package seam
+package accessrules
 
 import (
 	"fmt"
 	"time"
 )
 
-// DailyWindow returns the window of a daily-bound code: start is the date
+// DailyWindow (seam.DailyWindow) returns the window of a daily-bound code: start is the date
 // of startDate, read in loc, at timeOfDay (the wall-clock time since
 // midnight, e.g. 16*time.Hour for 4 pm) in loc, and end is days dates later
 // at the same wall-clock time in loc. Both times are in loc. Across a
@@ -26,18 +26,18 @@ import (
 func DailyWindow(startDate time.Time, days int, timeOfDay time.Duration, loc *time.Location) (start, end time.Time, err error) {
 	switch {
 	case loc == nil:
-		return time.Time{}, time.Time{}, &ValidationError{Param: "loc", Rule: "DailyWindow: location is nil"}
+		return time.Time{}, time.Time{}, &Violation{Param: "loc", Rule: "DailyWindow: location is nil"}
 	case days < 1:
-		return time.Time{}, time.Time{}, &ValidationError{Param: "days", Rule: fmt.Sprintf("DailyWindow: days must be at least 1 (is %d)", days)}
+		return time.Time{}, time.Time{}, &Violation{Param: "days", Rule: fmt.Sprintf("DailyWindow: days must be at least 1 (is %d)", days)}
 	case timeOfDay < 0 || timeOfDay >= 24*time.Hour:
-		return time.Time{}, time.Time{}, &ValidationError{Param: "timeOfDay", Rule: fmt.Sprintf("DailyWindow: time of day %s is outside [0, 24h)", timeOfDay)}
+		return time.Time{}, time.Time{}, &Violation{Param: "timeOfDay", Rule: fmt.Sprintf("DailyWindow: time of day %s is outside [0, 24h)", timeOfDay)}
 	}
 	y, m, d := startDate.In(loc).Date()
-	start, err = wallClock(paramStartsAt, y, m, d, timeOfDay, loc)
+	start, err = wallClock(ParamStartsAt, y, m, d, timeOfDay, loc)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
-	end, err = wallClock(paramEndsAt, y, m, d+days, timeOfDay, loc)
+	end, err = wallClock(ParamEndsAt, y, m, d+days, timeOfDay, loc)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
@@ -58,10 +58,10 @@ func wallClock(param string, y int, m time.Month, d int, timeOfDay time.Duration
 	case 1:
 		return instants[0], nil
 	case 0:
-		return time.Time{}, &ValidationError{Param: param, Rule: fmt.Sprintf(
+		return time.Time{}, &Violation{Param: param, Rule: fmt.Sprintf(
 			"DailyWindow: %02d:%02d:%02d does not exist in %s on %s (skipped by a daylight saving change)", h, mi, s, loc, date)}
 	}
-	return time.Time{}, &ValidationError{Param: param, Rule: fmt.Sprintf(
+	return time.Time{}, &Violation{Param: param, Rule: fmt.Sprintf(
 		"DailyWindow: %02d:%02d:%02d occurs twice in %s on %s (%s and %s, a daylight saving change): choose another time of day",
 		h, mi, s, loc, date, instants[0].Format("15:04 MST"), instants[1].Format("15:04 MST"))}
 }

@@ -1,4 +1,4 @@
-package seam
+package accessrules
 
 import (
 	"fmt"
@@ -7,26 +7,26 @@ import (
 	"time"
 )
 
-// timeSlot is a dormakaba Oracode predefined time slot ("user level"):
+// Slot is a dormakaba Oracode predefined time slot ("user level"):
 // codes start near its check-in time of day and end near its check-out time
 // of day, in its time zone.
-type timeSlot struct {
-	name              string
-	checkIn, checkOut time.Duration
-	loc               *time.Location
+type Slot struct {
+	Name              string
+	CheckIn, CheckOut time.Duration // time of day
+	Loc               *time.Location
 }
 
-// parseTimeSlot reads a slot whose times are in Seam's time-of-day format,
+// ParseSlot reads a slot whose times are in Seam's time-of-day format,
 // "15:30:00-08:00[America/Los_Angeles]": hour and minute (seconds
 // optional), then optionally a UTC offset and an IANA zone in brackets. The
 // zone wins over the offset (which ignores daylight saving); without
 // either, the lock's zone lockLoc is used, else UTC. ok is false when a
 // time cannot be read.
-func parseTimeSlot(name, checkIn, checkOut string, lockLoc *time.Location) (timeSlot, bool) {
-	in, inLoc, ok1 := parseTimeOfDay(checkIn)
-	out, outLoc, ok2 := parseTimeOfDay(checkOut)
+func ParseSlot(name, checkIn, checkOut string, lockLoc *time.Location) (Slot, bool) {
+	in, inLoc, ok1 := ParseTimeOfDay(checkIn)
+	out, outLoc, ok2 := ParseTimeOfDay(checkOut)
 	if !ok1 || !ok2 {
-		return timeSlot{}, false
+		return Slot{}, false
 	}
 	loc := inLoc
 	if loc == nil {
@@ -38,12 +38,12 @@ func parseTimeSlot(name, checkIn, checkOut string, lockLoc *time.Location) (time
 	if loc == nil {
 		loc = time.UTC
 	}
-	return timeSlot{name: name, checkIn: in, checkOut: out, loc: loc}, true
+	return Slot{Name: name, CheckIn: in, CheckOut: out, Loc: loc}, true
 }
 
-// parseTimeOfDay parses "HH:MM[:SS][±HH:MM|Z][[Zone]]". loc is the zone
+// ParseTimeOfDay parses "HH:MM[:SS][±HH:MM|Z][[Zone]]". loc is the zone
 // (or fixed offset) it names, nil when none.
-func parseTimeOfDay(s string) (tod time.Duration, loc *time.Location, ok bool) {
+func ParseTimeOfDay(s string) (tod time.Duration, loc *time.Location, ok bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, '['); i >= 0 && strings.HasSuffix(s, "]") {
 		if l, err := time.LoadLocation(s[i+1 : len(s)-1]); err == nil {
@@ -87,9 +87,9 @@ func parseOffset(s string) *time.Location {
 	return time.FixedZone(s, secs)
 }
 
-// clockDistance is the distance between two times of day on a 24-hour
+// ClockDistance is the distance between two times of day on a 24-hour
 // clock (at most 12 hours).
-func clockDistance(a, b time.Duration) time.Duration {
+func ClockDistance(a, b time.Duration) time.Duration {
 	d := a - b
 	if d < 0 {
 		d = -d
@@ -101,23 +101,23 @@ func clockDistance(a, b time.Duration) time.Duration {
 	return d
 }
 
-// matchTimeSlot returns nil when start and end fall within
-// oracodeSlotTolerance of the check-in and check-out times of one slot, and
+// MatchSlots returns nil when start and end fall within
+// SlotTolerance of the check-in and check-out times of one slot, and
 // a *ValidationError listing the slots otherwise. No slots: nothing to check.
-func matchTimeSlot(slots []timeSlot, start, end time.Time) error {
+func MatchSlots(slots []Slot, start, end time.Time) error {
 	if len(slots) == 0 {
 		return nil
 	}
 	names := make([]string, 0, len(slots))
 	for _, s := range slots {
-		in, out := timeOfDay(start.In(s.loc)), timeOfDay(end.In(s.loc))
-		if clockDistance(in, s.checkIn) <= oracodeSlotTolerance && clockDistance(out, s.checkOut) <= oracodeSlotTolerance {
+		in, out := TimeOfDay(start.In(s.Loc)), TimeOfDay(end.In(s.Loc))
+		if ClockDistance(in, s.CheckIn) <= SlotTolerance && ClockDistance(out, s.CheckOut) <= SlotTolerance {
 			return nil
 		}
-		names = append(names, fmt.Sprintf("%q %s→%s %s", s.name, clockString(s.checkIn), clockString(s.checkOut), s.loc))
+		names = append(names, fmt.Sprintf("%q %s→%s %s", s.Name, clockString(s.CheckIn), clockString(s.CheckOut), s.Loc))
 	}
-	first := slots[0].loc
-	return &ValidationError{Param: paramStartsAt, Rule: fmt.Sprintf(
+	first := slots[0].Loc
+	return &Violation{Param: ParamStartsAt, Rule: fmt.Sprintf(
 		"starts_at (%s) and ends_at (%s, in %s) fit no predefined time slot of the dormakaba Oracode lock within an hour; slots: %s",
 		start.In(first).Format("15:04"), end.In(first).Format("15:04"), first, strings.Join(names, ", "))}
 }
