@@ -65,17 +65,6 @@ func (s *AccessCodesService) UpdateMultiple(ctx context.Context, commonCodeKey s
 	return run(s.c, ctx, p.call, endpoint{path: "/access_codes/update_multiple"}, &body, byValue(s.c.api.AccessCodesUpdateMultiplePost))
 }
 
-// Delete deletes the access code accessCodeID (POST /access_codes/delete,
-// never replayed) and waits for the DELETE_ACCESS_CODE action attempt as
-// Update does.
-func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
-	if err := required("access_code_id", accessCodeID); err != nil {
-		return nil, err
-	}
-	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/delete"}, &gen.AccessCodesDeleteRequestBody{AccessCodeId: accessCodeID},
-		byValue(s.c.api.AccessCodesDeletePost), func(b *gen.AccessCodesDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
-}
-
 // GenerateCode asks for a PIN that suits the device deviceID, without
 // creating anything (GET /access_codes/generate_code), and returns the
 // answer's generated_code (the spec's x-response-key), an access code whose

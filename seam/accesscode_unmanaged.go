@@ -87,13 +87,3 @@ func (s *AccessCodesUnmanagedService) ConvertToManaged(ctx context.Context, body
 		byValue(s.c.api.AccessCodesUnmanagedConvertToManagedPost))
 }
 
-// Delete deletes the unmanaged access code accessCodeID from its device
-// (POST /access_codes/unmanaged/delete, never replayed) and waits for the
-// DELETE_ACCESS_CODE action attempt as AccessCodesService.Delete does.
-func (s *AccessCodesUnmanagedService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
-	if err := required("access_code_id", accessCodeID); err != nil {
-		return nil, err
-	}
-	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/unmanaged/delete"}, &gen.AccessCodesUnmanagedDeleteRequestBody{AccessCodeId: accessCodeID},
-		byValue(s.c.api.AccessCodesUnmanagedDeletePost), func(b *gen.AccessCodesUnmanagedDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
-}

@@ -20,12 +20,3 @@ func (s *ConnectedAccountsService) Get(ctx context.Context, id string, opts ...O
 		byValue(s.c.api.ConnectedAccountsGetPost), func(b *gen.ConnectedAccountsGetResponseBody) *gen.ConnectedAccount { return &b.ConnectedAccount })
 }
 
-// Delete deletes the connected account id and the devices it brought
-// (POST /connected_accounts/delete, never replayed).
-func (s *ConnectedAccountsService) Delete(ctx context.Context, id string, opts ...Option) error {
-	if err := required("connected_account_id", id); err != nil {
-		return err
-	}
-	return run(s.c, ctx, opts, endpoint{path: "/connected_accounts/delete"}, &gen.ConnectedAccountsDeleteRequestBody{ConnectedAccountId: id},
-		byValue(s.c.api.ConnectedAccountsDeletePost))
-}

@@ -330,6 +330,42 @@ type WorkspacesService struct {
 	c *Client
 }
 
+// Delete sends POST /access_codes/delete (Delete an Access Code).
+//
+// Deletes an [access
+// code](https://docs.seam.co/low-level-apis/smart-locks/access-codes).
+//
+// It takes the access_code_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// It returns the action attempt, once it succeeded unless
+// WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *AccessCodesService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/delete", required: []string{"access_code_id"}}, &gen.AccessCodesDeleteRequestBody{AccessCodeId: accessCodeID}, byValue(s.c.api.AccessCodesDeletePost), func(b *gen.AccessCodesDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
+}
+
+// Delete sends POST /access_codes/unmanaged/delete (Delete an Unmanaged Access Code).
+//
+// Deletes an [unmanaged access
+// code](https://docs.seam.co/low-level-apis/smart-locks/access-codes/migrating-existing-access-codes).
+//
+// It takes the access_code_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// It returns the action attempt, once it succeeded unless
+// WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *AccessCodesUnmanagedService) Delete(ctx context.Context, accessCodeID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("access_code_id", accessCodeID); err != nil {
+		return nil, err
+	}
+	return attempt(s.c, ctx, opts, endpoint{path: "/access_codes/unmanaged/delete", required: []string{"access_code_id"}}, &gen.AccessCodesUnmanagedDeleteRequestBody{AccessCodeId: accessCodeID}, byValue(s.c.api.AccessCodesUnmanagedDeletePost), func(b *gen.AccessCodesUnmanagedDeleteResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
+}
+
 // Create sends POST /access_grants/create (Create an Access Grant).
 //
 // Creates a new [Access
@@ -1519,6 +1555,20 @@ func (s *AcsUsersService) Update(ctx context.Context, body *gen.AcsUsersUpdateRe
 	return run(s.c, ctx, opts, endpoint{path: "/acs/users/update"}, body, byValue(s.c.api.AcsUsersUpdatePost))
 }
 
+// Get sends GET /action_attempts/get (Get an Action Attempt).
+//
+// Returns a specified [action
+// attempt](https://docs.seam.co/core-concepts/action-attempts).
+//
+// It takes the action_attempt_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+func (s *ActionAttemptsService) Get(ctx context.Context, actionAttemptID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("action_attempt_id", actionAttemptID); err != nil {
+		return nil, err
+	}
+	return value(s.c, ctx, opts, endpoint{path: "/action_attempts/get", required: []string{"action_attempt_id"}, key: "action_attempt"}, &gen.ActionAttemptsGetGetParams{ActionAttemptId: actionAttemptID}, s.c.api.ActionAttemptsGetGet, func(b *gen.ActionAttemptsGetResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
+}
+
 // actionAttemptsListPager reads the pages of /action_attempts/list.
 var actionAttemptsListPager = pager[*gen.ActionAttemptsListGetParams, *gen.ActionAttemptsListResponseBody, gen.ActionAttempt]{
 	cursor: func(p *gen.ActionAttemptsListGetParams) **string { return &p.PageCursor },
@@ -1558,6 +1608,37 @@ func (s *ActionAttemptsService) All(ctx context.Context, params *gen.ActionAttem
 // was made; it is never replayed once it may have reached the API.
 func (s *ClientSessionsService) Create(ctx context.Context, body *gen.ClientSessionsCreateRequestBody, opts ...Option) (*gen.ClientSession, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/client_sessions/create", key: "client_session"}, body, byValue(s.c.api.ClientSessionsCreatePost), func(b *gen.ClientSessionsCreateResponseBody) *gen.ClientSession { return &b.ClientSession })
+}
+
+// Delete sends POST /client_sessions/delete (Delete a Client Session).
+//
+// Deletes a [client
+// session](https://docs.seam.co/core-concepts/authentication/client-session-tokens).
+//
+// It takes the client_session_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// The answer carries no result.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *ClientSessionsService) Delete(ctx context.Context, clientSessionID string, opts ...Option) error {
+	if err := required("client_session_id", clientSessionID); err != nil {
+		return err
+	}
+	return run(s.c, ctx, opts, endpoint{path: "/client_sessions/delete", required: []string{"client_session_id"}}, &gen.ClientSessionsDeleteRequestBody{ClientSessionId: clientSessionID}, byValue(s.c.api.ClientSessionsDeletePost))
+}
+
+// Get sends GET /client_sessions/get (Get a Client Session).
+//
+// Returns a specified [client
+// session](https://docs.seam.co/core-concepts/authentication/client-session-tokens).
+//
+// It takes the client_session_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+func (s *ClientSessionsService) Get(ctx context.Context, clientSessionID string, opts ...Option) (*gen.ClientSession, error) {
+	if err := required("client_session_id", clientSessionID); err != nil {
+		return nil, err
+	}
+	return value(s.c, ctx, opts, endpoint{path: "/client_sessions/get", key: "client_session"}, &gen.ClientSessionsGetGetParams{ClientSessionId: &clientSessionID}, s.c.api.ClientSessionsGetGet, func(b *gen.ClientSessionsGetResponseBody) *gen.ClientSession { return &b.ClientSession })
 }
 
 // GetOrCreate sends POST /client_sessions/get_or_create (Get or Create a Client Session).
@@ -1645,6 +1726,44 @@ func (s *ConnectWebviewsService) Create(ctx context.Context, body *gen.ConnectWe
 	return value(s.c, ctx, opts, endpoint{path: "/connect_webviews/create", key: "connect_webview"}, body, byValue(s.c.api.ConnectWebviewsCreatePost), func(b *gen.ConnectWebviewsCreateResponseBody) *gen.ConnectWebview { return &b.ConnectWebview })
 }
 
+// Delete sends POST /connect_webviews/delete (Delete a Connect Webview).
+//
+// Deletes a [Connect
+// Webview](https://docs.seam.co/core-concepts/connect-webviews).
+//
+// You do not need to delete a Connect Webview once a user completes it.
+// Instead, you can simply ignore completed Connect Webviews.
+//
+// It takes the connect_webview_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// The answer carries no result.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *ConnectWebviewsService) Delete(ctx context.Context, connectWebviewID string, opts ...Option) error {
+	if err := required("connect_webview_id", connectWebviewID); err != nil {
+		return err
+	}
+	return run(s.c, ctx, opts, endpoint{path: "/connect_webviews/delete", required: []string{"connect_webview_id"}}, &gen.ConnectWebviewsDeleteRequestBody{ConnectWebviewId: connectWebviewID}, byValue(s.c.api.ConnectWebviewsDeletePost))
+}
+
+// Get sends GET /connect_webviews/get (Get a Connect Webview).
+//
+// Returns a specified [Connect
+// Webview](https://docs.seam.co/core-concepts/connect-webviews).
+//
+// Unless you're using a `custom_redirect_url`, you should poll a newly-created
+// `connect_webview` to find out if the user has signed in or to get details
+// about what devices they've connected.
+//
+// It takes the connect_webview_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+func (s *ConnectWebviewsService) Get(ctx context.Context, connectWebviewID string, opts ...Option) (*gen.ConnectWebview, error) {
+	if err := required("connect_webview_id", connectWebviewID); err != nil {
+		return nil, err
+	}
+	return value(s.c, ctx, opts, endpoint{path: "/connect_webviews/get", required: []string{"connect_webview_id"}, key: "connect_webview"}, &gen.ConnectWebviewsGetGetParams{ConnectWebviewId: connectWebviewID}, s.c.api.ConnectWebviewsGetGet, func(b *gen.ConnectWebviewsGetResponseBody) *gen.ConnectWebview { return &b.ConnectWebview })
+}
+
 // connectWebviewsListPager reads the pages of /connect_webviews/list.
 var connectWebviewsListPager = pager[*gen.ConnectWebviewsListGetParams, *gen.ConnectWebviewsListResponseBody, gen.ConnectWebview]{
 	cursor: func(p *gen.ConnectWebviewsListGetParams) **string { return &p.PageCursor },
@@ -1671,6 +1790,34 @@ func (s *ConnectWebviewsService) List(ctx context.Context, params *gen.ConnectWe
 // several times, even at once, is safe.
 func (s *ConnectWebviewsService) All(ctx context.Context, params *gen.ConnectWebviewsListGetParams, opts ...Option) iter.Seq2[gen.ConnectWebview, error] {
 	return all(s.c, ctx, opts, endpoint{path: "/connect_webviews/list", key: "connect_webviews"}, params, s.c.api.ConnectWebviewsListGet, connectWebviewsListPager)
+}
+
+// Delete sends POST /connected_accounts/delete (Delete a Connected Account).
+//
+// Deletes a specified [connected
+// account](https://docs.seam.co/core-concepts/connected-accounts).
+//
+// Deleting a connected account triggers a `connected_account.deleted` event
+// and removes the connected account and all data associated with the connected
+// account from Seam, including devices, events, access codes, and so on. For
+// every deleted resource, Seam sends a corresponding deleted event, but the
+// resource is not deleted from the provider.
+//
+// For example, if you delete a connected account with a device that has an
+// access code, Seam sends a `connected_account.deleted` event, a
+// `device.deleted` event, and an `access_code.deleted` event, but Seam does
+// not remove the access code from the device.
+//
+// It takes the connected_account_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// The answer carries no result.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *ConnectedAccountsService) Delete(ctx context.Context, connectedAccountID string, opts ...Option) error {
+	if err := required("connected_account_id", connectedAccountID); err != nil {
+		return err
+	}
+	return run(s.c, ctx, opts, endpoint{path: "/connected_accounts/delete", required: []string{"connected_account_id"}}, &gen.ConnectedAccountsDeleteRequestBody{ConnectedAccountId: connectedAccountID}, byValue(s.c.api.ConnectedAccountsDeletePost))
 }
 
 // connectedAccountsListPager reads the pages of /connected_accounts/list.
@@ -1779,6 +1926,21 @@ func (s *CustomersService) DeleteData(ctx context.Context, body *gen.CustomersDe
 // was made; it is never replayed once it may have reached the API.
 func (s *CustomersService) PushData(ctx context.Context, body *gen.CustomersPushDataRequestBody, opts ...Option) error {
 	return run(s.c, ctx, opts, endpoint{path: "/customers/push_data", required: []string{"customer_key"}}, body, byValue(s.c.api.CustomersPushDataPost))
+}
+
+// Get sends GET /devices/get (Get a Device).
+//
+// Returns a specified [device](https://docs.seam.co/core-concepts/devices).
+//
+// You must specify either `device_id` or `name`.
+//
+// It takes the device_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+func (s *DevicesService) Get(ctx context.Context, deviceID string, opts ...Option) (*gen.Device, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	return value(s.c, ctx, opts, endpoint{path: "/devices/get", key: "device"}, &gen.DevicesGetGetParams{DeviceId: &deviceID}, s.c.api.DevicesGetGet, func(b *gen.DevicesGetResponseBody) *gen.Device { return &b.Device })
 }
 
 // devicesListPager reads the pages of /devices/list.
@@ -2073,6 +2235,21 @@ func (s *LocksService) ConfigureAutoLock(ctx context.Context, body *gen.LocksCon
 	return attempt(s.c, ctx, opts, endpoint{path: "/locks/configure_auto_lock", required: []string{"device_id", "auto_lock_enabled"}, key: "action_attempt"}, body, byValue(s.c.api.LocksConfigureAutoLockPost), func(b *gen.LocksConfigureAutoLockResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
+// Get sends GET /locks/get (Get a Lock).
+//
+// Returns a specified [lock](https://docs.seam.co/low-level-apis/smart-locks).
+//
+// It takes the device_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+//
+// Deprecated: Use `/devices/get` instead.
+func (s *LocksService) Get(ctx context.Context, deviceID string, opts ...Option) (*gen.Device, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	return value(s.c, ctx, opts, endpoint{path: "/locks/get", key: "device"}, &gen.LocksGetGetParams{DeviceId: &deviceID}, s.c.api.LocksGetGet, func(b *gen.LocksGetResponseBody) *gen.Device { return &b.Device })
+}
+
 // List sends GET /locks/list (List Locks).
 //
 // Returns a list of all
@@ -2081,6 +2258,25 @@ func (s *LocksService) ConfigureAutoLock(ctx context.Context, body *gen.LocksCon
 // params may be nil (no parameters).
 func (s *LocksService) List(ctx context.Context, params *gen.LocksListGetParams, opts ...Option) ([]gen.Device, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/locks/list", key: "devices"}, params, s.c.api.LocksListGet, func(b *gen.LocksListResponseBody) []gen.Device { return b.Devices })
+}
+
+// LockDoor sends POST /locks/lock_door (Lock a Lock).
+//
+// Locks a [lock](https://docs.seam.co/low-level-apis/smart-locks). See also
+// [Locking and Unlocking Smart
+// Locks](https://docs.seam.co/low-level-apis/smart-locks/lock-and-unlock).
+//
+// It takes the device_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// It returns the action attempt, once it succeeded unless
+// WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *LocksService) LockDoor(ctx context.Context, deviceID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	return attempt(s.c, ctx, opts, endpoint{path: "/locks/lock_door", required: []string{"device_id"}, key: "action_attempt"}, &gen.LocksLockDoorRequestBody{DeviceId: deviceID}, byValue(s.c.api.LocksLockDoorPost), func(b *gen.LocksLockDoorResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
 // KeypadCodeEntry sends POST /locks/simulate/keypad_code_entry (Simulate a Keypad Code Entry).
@@ -2115,6 +2311,25 @@ func (s *LocksSimulateService) KeypadCodeEntry(ctx context.Context, body *gen.Lo
 // was made; it is never replayed once it may have reached the API.
 func (s *LocksSimulateService) ManualLockViaKeypad(ctx context.Context, body *gen.LocksSimulateManualLockViaKeypadRequestBody, opts ...Option) (*gen.ActionAttempt, error) {
 	return attempt(s.c, ctx, opts, endpoint{path: "/locks/simulate/manual_lock_via_keypad", required: []string{"device_id"}, key: "action_attempt"}, body, byValue(s.c.api.LocksSimulateManualLockViaKeypadPost), func(b *gen.LocksSimulateManualLockViaKeypadResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
+}
+
+// UnlockDoor sends POST /locks/unlock_door (Unlock a Lock).
+//
+// Unlocks a [lock](https://docs.seam.co/low-level-apis/smart-locks). See also
+// [Locking and Unlocking Smart
+// Locks](https://docs.seam.co/low-level-apis/smart-locks/lock-and-unlock).
+//
+// It takes the device_id, which must not be empty; set the operation's other
+// parameters with WithParams.
+// It returns the action attempt, once it succeeded unless
+// WithWaitForActionAttempts(false): see Client.WaitForActionAttempt.
+// A POST is retried only when the API refused it (429) or no connection
+// was made; it is never replayed once it may have reached the API.
+func (s *LocksService) UnlockDoor(ctx context.Context, deviceID string, opts ...Option) (*gen.ActionAttempt, error) {
+	if err := required("device_id", deviceID); err != nil {
+		return nil, err
+	}
+	return attempt(s.c, ctx, opts, endpoint{path: "/locks/unlock_door", required: []string{"device_id"}, key: "action_attempt"}, &gen.LocksUnlockDoorRequestBody{DeviceId: deviceID}, byValue(s.c.api.LocksUnlockDoorPost), func(b *gen.LocksUnlockDoorResponseBody) *gen.ActionAttempt { return &b.ActionAttempt })
 }
 
 // List sends GET /noise_sensors/list (List Noise Sensors).

@@ -173,6 +173,7 @@ const (
 	shapeNone   callShape = iota // (ctx, editors...)
 	shapeParams                  // (ctx, params *P, editors...)
 	shapeBody                    // (ctx, body B, editors...)
+	shapeByID                    // a ByID method: (ctx, id string, opts...)
 )
 
 // input returns the shape of method opID and its input type (resolved).

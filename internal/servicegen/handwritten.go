@@ -15,7 +15,6 @@ var HandWritten = map[string]string{
 	"/access_codes/create_multiple":                       "AccessCodes.CreateMultiple",
 	"/access_codes/update":                                "AccessCodes.Update",
 	"/access_codes/update_multiple":                       "AccessCodes.UpdateMultiple",
-	"/access_codes/delete":                                "AccessCodes.Delete",
 	"/access_codes/get":                                   "AccessCodes.Get",
 	"/access_codes/list":                                  "AccessCodes.List",
 	"/access_codes/generate_code":                         "AccessCodes.GenerateCode",
@@ -26,19 +25,9 @@ var HandWritten = map[string]string{
 	"/access_codes/unmanaged/list":                        "AccessCodes.Unmanaged.List",
 	"/access_codes/unmanaged/update":                      "AccessCodes.Unmanaged.Update",
 	"/access_codes/unmanaged/convert_to_managed":          "AccessCodes.Unmanaged.ConvertToManaged",
-	"/access_codes/unmanaged/delete":                      "AccessCodes.Unmanaged.Delete",
-	// Conveniences taking the one id the operation needs.
-	"/action_attempts/get":       "ActionAttempts.Get",
-	"/devices/get":               "Devices.Get",
-	"/locks/get":                 "Locks.Get",
-	"/locks/lock_door":           "Locks.LockDoor",
-	"/locks/unlock_door":         "Locks.UnlockDoor",
-	"/client_sessions/get":       "ClientSessions.Get",
-	"/client_sessions/delete":    "ClientSessions.Delete",
-	"/connect_webviews/get":      "ConnectWebviews.Get",
-	"/connect_webviews/delete":   "ConnectWebviews.Delete",
-	"/connected_accounts/get":    "ConnectedAccounts.Get",
-	"/connected_accounts/delete": "ConnectedAccounts.Delete",
+	// Conveniences taking the one id the operation needs, beyond what ByID
+	// can say (a union body).
+	"/connected_accounts/get": "ConnectedAccounts.Get",
 	// Typed events (seam/events.go).
 	"/events/get":  "Events.Get",
 	"/events/list": "Events.List",
@@ -49,4 +38,24 @@ var HandWritten = map[string]string{
 // sub-service and no generated method.
 var HandDeclared = map[string]bool{
 	"Events": true,
+}
+
+// ByID lists the operations whose generated method takes the one id the
+// operation is about as a string argument instead of the params pointer
+// (Devices.Get(ctx, deviceID)), with that id's parameter. The generated
+// method refuses an empty id before any request; the operation's other
+// documented parameters stay reachable through seam.WithParams.
+var ByID = map[string]string{
+	"/access_codes/delete":           "access_code_id",
+	"/access_codes/unmanaged/delete": "access_code_id",
+	"/action_attempts/get":           "action_attempt_id",
+	"/client_sessions/delete":        "client_session_id",
+	"/client_sessions/get":           "client_session_id",
+	"/connect_webviews/delete":       "connect_webview_id",
+	"/connect_webviews/get":          "connect_webview_id",
+	"/connected_accounts/delete":     "connected_account_id",
+	"/devices/get":                   "device_id",
+	"/locks/get":                     "device_id",
+	"/locks/lock_door":               "device_id",
+	"/locks/unlock_door":             "device_id",
 }

@@ -160,6 +160,34 @@ func (e *emitter) method(n *node, o Operation) error {
 		param, arg, send = "body *gen."+input+", ", "body", "byValue(s.c.api."+opID+")"
 	}
 	e.usesGen = true
+	// pre is what the method does before its one call: for a ByID
+	// operation, refuse an empty id. fail returns the error with the zero
+	// results.
+	pre, fail := "", "nil, err"
+	if o.Key == "" && !o.ActionAttempt {
+		fail = "err"
+	}
+	if idParam, ok := ByID[o.Path]; ok {
+		if shape == shapeNone || o.Paginated {
+			return fmt.Errorf("servicegen: ByID[%q]: the operation takes no params or is paginated", o.Path)
+		}
+		field, typ, ok := e.g.field(input, idParam)
+		if !ok {
+			return fmt.Errorf("servicegen: ByID[%q]: %s has no field %q", o.Path, input, idParam)
+		}
+		name := lowerFirst(strings.TrimSuffix(GoName(idParam), "Id")) + "ID"
+		value := name
+		switch exprString(typ) {
+		case "string":
+		case "*string":
+			value = "&" + name
+		default:
+			return fmt.Errorf("servicegen: ByID[%q]: %s is a %s, not a string", o.Path, idParam, exprString(typ))
+		}
+		param, arg = name+" string, ", fmt.Sprintf("&gen.%s{%s: %s}", input, field, value)
+		pre = fmt.Sprintf("if err := required(%q, %s); err != nil {\nreturn %s\n}\n", idParam, name, fail)
+		shape = shapeByID
+	}
 	ep := e.endpoint(o, respType == "")
 	recv := fmt.Sprintf("func (s *%sService) %s(ctx context.Context, %sopts ...Option)", n.typeName, o.Name, param)
 	w := &e.out
@@ -211,11 +239,11 @@ func (e *emitter) method(n *node, o Operation) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s\n%s (*gen.ActionAttempt, error) {\nreturn attempt(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, ep, arg, send, pick)
+		fmt.Fprintf(w, "%s\n%s (*gen.ActionAttempt, error) {\n%sreturn attempt(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, pre, ep, arg, send, pick)
 		return nil
 
 	case o.Key == "":
-		fmt.Fprintf(w, "%s\n%s error {\nreturn run(s.c, ctx, opts, %s, %s, %s)\n}\n\n", doc, recv, ep, arg, send)
+		fmt.Fprintf(w, "%s\n%s error {\n%sreturn run(s.c, ctx, opts, %s, %s, %s)\n}\n\n", doc, recv, pre, ep, arg, send)
 		return nil
 	}
 
@@ -241,10 +269,10 @@ func (e *emitter) method(n *node, o Operation) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s\n%s (%s, error) {\nreturn valueWaiting(s.c, ctx, opts, %s, %s, %s, %s, %s)\n}\n\n", doc, recv, result, ep, arg, send, pick, attemptPick)
+		fmt.Fprintf(w, "%s\n%s (%s, error) {\n%sreturn valueWaiting(s.c, ctx, opts, %s, %s, %s, %s, %s)\n}\n\n", doc, recv, result, pre, ep, arg, send, pick, attemptPick)
 		return nil
 	}
-	fmt.Fprintf(w, "%s\n%s (%s, error) {\nreturn value(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, result, ep, arg, send, pick)
+	fmt.Fprintf(w, "%s\n%s (%s, error) {\n%sreturn value(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, result, pre, ep, arg, send, pick)
 	return nil
 }
 
@@ -333,6 +361,8 @@ func (e *emitter) doc(o Operation, shape callShape, input string) string {
 	}
 	b.WriteString("//\n")
 	switch shape {
+	case shapeByID:
+		fmt.Fprintf(&b, "// It takes the %s, which must not be empty; set the operation's other\n// parameters with WithParams.\n", ByID[o.Path])
 	case shapeParams, shapeBody:
 		name := map[callShape]string{shapeParams: "params", shapeBody: "body"}[shape]
 		if len(o.Required) > 0 {
