@@ -1,7 +1,6 @@
 package seam
 
 import (
-	"bytes"
 	"context"
 	"iter"
 	"time"
@@ -91,19 +90,6 @@ func (s *AccessCodesService) CreateWithAttempt(ctx context.Context, deviceID str
 		return nil, nil, err
 	}
 	return &res.AccessCode, presentAttempt(&res.ActionAttempt), nil
-}
-
-// presentAttempt returns a, or nil when the answer carried no attempt.
-func presentAttempt(a *gen.ActionAttempt) *gen.ActionAttempt {
-	raw, err := a.MarshalJSON()
-	if err != nil {
-		return nil
-	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
-		return nil
-	}
-	return a
 }
 
 // CreateMultiple creates access codes sharing one PIN on the devices

@@ -1,6 +1,7 @@
 package seam
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -344,3 +345,16 @@ func deref[T any](p *T) T {
 //
 //	params := &gen.DevicesListGetParams{Limit: seam.Ptr(10.0)}
 func Ptr[T any](v T) *T { return &v }
+
+// presentAttempt returns a, or nil when the answer carried no attempt.
+func presentAttempt(a *gen.ActionAttempt) *gen.ActionAttempt {
+	raw, err := a.MarshalJSON()
+	if err != nil {
+		return nil
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil
+	}
+	return a
+}
