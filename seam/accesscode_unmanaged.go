@@ -86,4 +86,3 @@ func (s *AccessCodesUnmanagedService) ConvertToManaged(ctx context.Context, body
 	return run(s.c, ctx, opts, endpoint{path: "/access_codes/unmanaged/convert_to_managed", required: []string{"access_code_id"}}, body,
 		byValue(s.c.api.AccessCodesUnmanagedConvertToManagedPost))
 }
-

@@ -19,4 +19,3 @@ func (s *ConnectedAccountsService) Get(ctx context.Context, id string, opts ...O
 	return value(s.c, ctx, opts, endpoint{path: "/connected_accounts/get", key: "connected_account"}, &body,
 		byValue(s.c.api.ConnectedAccountsGetPost), func(b *gen.ConnectedAccountsGetResponseBody) *gen.ConnectedAccount { return &b.ConnectedAccount })
 }
-
