@@ -11,7 +11,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # Files the generator writes; check-generated fails when they change.
-GENERATED := gen openapi.json openapi.meta.json seam/services.gen.go
+GENERATED := gen openapi.json openapi.meta.json seam/services.gen.go seam/seamtest/answers.gen.json
 
 # Extra arguments for the script targets, e.g. make update-spec ARGS=1.978.0
 ARGS ?=
@@ -63,7 +63,7 @@ check-generated: ## regenerate gen/ offline from the committed openapi.json, wit
 	if [ -z "$$undocumented" ]; then echo "check-generated: no IncludesUndocumented constant in gen/spec.gen.go" >&2; exit 1; fi; \
 	echo "check-generated: settings of the committed output: SEAM_INCLUDE_UNDOCUMENTED=$$undocumented (the environment's value is ignored)"; \
 	SEAM_INCLUDE_UNDOCUMENTED=$$undocumented SEAM_OPENAPI_SOURCE=file:openapi.json go run ./scripts/generate
-	@untracked=$$(git ls-files --others --exclude-standard -- gen "seam/*.gen.go"); \
+	@untracked=$$(git ls-files --others --exclude-standard -- gen "seam/*.gen.go" seam/seamtest/answers.gen.json); \
 	if git diff --quiet -- $(GENERATED) && [ -z "$$untracked" ]; then \
 		echo "check-generated: gen/ and seam/*.gen.go are up to date with openapi.json"; exit 0; fi; \
 	git --no-pager diff -- $(GENERATED) | head -n 40 || true; \

@@ -146,3 +146,22 @@ func TestGenIsSelfContained(t *testing.T) {
 		}
 	}
 }
+
+// TestSeamtestAddsNoModule pins seam/seamtest's scope: it adds no module to
+// the public packages (only the standard library and internal/seamfake of
+// this module), and ./seam does not import it, so a program importing only
+// ./seam links none of it.
+func TestSeamtestAddsNoModule(t *testing.T) {
+	var modules []string
+	for _, d := range deps(t, "linux", "./seam/seamtest") {
+		modules = append(modules, d.module)
+	}
+	slices.Sort(modules)
+	modules = slices.Compact(modules)
+	assert.ElementsMatch(t, allowedModules(t, "seam"), modules,
+		"the modules that importing seam/seamtest pulls in changed: seamtest must add none")
+	for _, d := range deps(t, "linux") {
+		assert.NotContains(t, d.pkg, "/seamtest", "the public packages import %s", d.pkg)
+		assert.NotContains(t, d.pkg, "/internal/seamfake", "the public packages import %s", d.pkg)
+	}
+}

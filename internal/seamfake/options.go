@@ -21,6 +21,7 @@ type Option func(*config)
 type config struct {
 	port           int
 	installTimeout time.Duration
+	userCache      bool
 }
 
 func newConfig(opts []Option) config {

@@ -88,15 +88,21 @@ func install(ctx context.Context, cfg config) (tl tools, fakeDir string, ran boo
 	if err != nil {
 		return tl, "", false, err
 	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
+	if cfg.userCache {
+		if fakeDir, err = prepareCacheDir(); err != nil {
+			return tl, "", false, err
+		}
+	} else {
+		wd, err := os.Getwd()
+		if err != nil {
+			return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
+		}
+		root, err := FindRepoRoot(wd)
+		if err != nil {
+			return tl, "", false, err
+		}
+		fakeDir = filepath.Join(root, filepath.FromSlash(fakeDirRel))
 	}
-	root, err := FindRepoRoot(wd)
-	if err != nil {
-		return tl, "", false, err
-	}
-	fakeDir = filepath.Join(root, filepath.FromSlash(fakeDirRel))
 	installCtx, cancel := context.WithTimeout(ctx, cfg.installTimeout)
 	ran, err = ensureInstalled(installCtx, tl.npm, fakeDir, os.Stderr)
 	cancel()
