@@ -38,7 +38,6 @@ import (
 
 	"github.com/seamgo/seam-go/gen"
 	"github.com/seamgo/seam-go/seam"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // Canned answers of the benchmark server.
@@ -638,54 +637,4 @@ func rawUnlock(ctx context.Context, e *benchEnv) error {
 		}
 	}
 	return want("status", out.ActionAttempt.Status, seam.ActionAttemptSuccess)
-}
-
-// BenchmarkDecode measures decoding alone: the answers of get, create
-// and list50 into the generated types (what gen decodes with encoding/json
-// and seam with wirejson) and into the baseline's minimal structs, as
-// BenchmarkDecode/answer=A/type=T/decoder=D.
-func BenchmarkDecode(b *testing.B) {
-	device := benchFixture(b, "testdata/fake/devices_get_lock.json")
-	code := benchFixture(b, "testdata/accesscodes/ongoing.response.json")
-	list := benchPage(b, benchDevices(b, benchListSize), "")
-	cases := []struct {
-		name string
-		data []byte
-		into func() any
-	}{
-		{"answer=device/type=gen", device, func() any { return new(gen.DevicesGetResponseBody) }},
-		{"answer=device/type=raw", device, func() any {
-			return new(struct {
-				Device rawDevice `json:"device"`
-			})
-		}},
-		{"answer=accesscode/type=gen", code, func() any { return new(gen.AccessCodesCreateResponseBody) }},
-		{"answer=accesscode/type=raw", code, func() any {
-			return new(struct {
-				AccessCode    rawAccessCode    `json:"access_code"`
-				ActionAttempt rawActionAttempt `json:"action_attempt"`
-			})
-		}},
-		{"answer=list50/type=gen", list, func() any { return new(gen.DevicesListResponseBody) }},
-		{"answer=list50/type=raw", list, func() any { return new(rawPage) }},
-	}
-	decoders := []struct {
-		name      string
-		unmarshal func([]byte, any) error
-	}{
-		{"encoding-json", json.Unmarshal},
-		{"wirejson", wirejson.Unmarshal},
-	}
-	for _, tc := range cases {
-		for _, dec := range decoders {
-			b.Run(tc.name+"/decoder="+dec.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for range b.N {
-					if err := dec.unmarshal(tc.data, tc.into()); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
 }

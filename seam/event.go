@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // ErrInvalidEvent is matched (errors.Is) by the error ParseEvent returns for
@@ -107,7 +106,7 @@ func ParseEvent(raw []byte) (Event, error) {
 		return Event{}, fmt.Errorf("%w: not a JSON object", ErrInvalidEvent)
 	}
 	var c eventCommon
-	if err := wirejson.Unmarshal(trimmed, &c); err != nil {
+	if err := json.Unmarshal(trimmed, &c); err != nil {
 		return Event{}, fmt.Errorf("%w: %w", ErrInvalidEvent, err)
 	}
 	if c.EventType == nil || *c.EventType == "" {
