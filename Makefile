@@ -2,7 +2,7 @@
 # run; `make` alone lists the targets. Needs GNU make, Go (see go.mod), and
 # Node.js 20+ with npm for the tests and the demo (they start the official
 # fake Seam server, installed from scripts/fake by make fake-install).
-# After the one-time setup (go mod download, make fake-install) make test
+# After the one-time setup (go mod download, make tools, make fake-install) make test
 # needs no network; make check-pipeline needs the npm registry.
 
 SHELL := bash
@@ -24,6 +24,25 @@ define run-script
 	else echo "make $(2): scripts/$(1) is missing" >&2; exit 1; fi
 endef
 
+# Pinned tools, installed by make tools (with the Go module proxy, once; .ci/run
+# does it in its set-up) into .tools/, one directory per version, so that make
+# test and make bench run them offline. They are not in go.mod: a program
+# importing ./seam downloads nothing for them (make consumer-deps).
+TOOLS_DIR := $(CURDIR)/.tools
+GOTESTSUM_VERSION := v1.13.0
+GOTESTSUM := $(TOOLS_DIR)/gotestsum-$(GOTESTSUM_VERSION)/gotestsum
+BENCHSTAT_VERSION := v0.0.0-20260908200009-22c9c6c9d4da
+BENCHSTAT := $(TOOLS_DIR)/benchstat-$(BENCHSTAT_VERSION)/benchstat
+
+.PHONY: tools
+tools: $(GOTESTSUM) $(BENCHSTAT) ## install the pinned tools (gotestsum, benchstat) into .tools/; needs the Go module proxy once
+
+$(GOTESTSUM):
+	GOBIN=$(dir $@) go install gotest.tools/gotestsum@$(GOTESTSUM_VERSION)
+
+$(BENCHSTAT):
+	GOBIN=$(dir $@) go install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
+
 .PHONY: help
 help: ## list the targets
 	@echo "usage: make TARGET   (make test runs everything CI runs)"
@@ -31,7 +50,7 @@ help: ## list the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 .PHONY: test
-test: ## hermetic once set up (go mod download, make fake-install): vet, generated code, vendoring, every test once, under -race
+test: ## hermetic once set up (go mod download, make tools, make fake-install): vet, generated code, vendoring, every test once, under -race
 	@echo "==> fake server (scripts/fake)"
 	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in scripts/fake (the first install needs the npm registry: make fake-install)"; exit 1; }
 	@echo "==> go vet ./..."
@@ -40,11 +59,10 @@ test: ## hermetic once set up (go mod download, make fake-install): vet, generat
 	@$(MAKE) check-generated || { echo "make test: FAILED at make check-generated (no test ran)"; exit 1; }
 	@echo "==> make vendor-check"
 	@$(MAKE) vendor-check || { echo "make test: FAILED at make vendor-check (no test ran)"; exit 1; }
-	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	go build -o "$$tmp/testsummary" ./scripts/testsummary; \
-	{ echo "==> go test -race -count=1 ./... (compiling first, then a line per package as it finishes)"; \
-	  go test -json -race -count=1 ./...; \
-	} | "$$tmp/testsummary"
+	@test -x $(GOTESTSUM) || { echo "==> make tools (first run only: installs gotestsum $(GOTESTSUM_VERSION) into .tools/)"; \
+		$(MAKE) tools || { echo "make test: FAILED: could not install the pinned tools (the first install needs the Go module proxy: make tools)"; exit 1; }; }
+	@echo "==> go test -race -count=1 ./... through gotestsum $(GOTESTSUM_VERSION) (compiling first, then a line per package as it finishes)"
+	@$(GOTESTSUM) --format pkgname --format-hide-empty-pkg -- -race -count=1 ./...
 
 .PHONY: check-pipeline
 check-pipeline: ## needs the npm registry: the pipeline on other specs (1.721.0), update-spec end to end (1.955.0 -> 1.977.0), consumer-deps
@@ -115,7 +133,7 @@ measure: ## measure wall time and memory of building gen/
 # Fuzz targets (package:Target; seeds in the package's testdata/fuzz/Target/),
 # run one after the other, each for FUZZTIME (at least 60 s by default).
 FUZZ_TARGETS := $(addprefix ./seam:,FuzzDecodeAccessCode FuzzDecodeActionAttempt FuzzDecodeEvent FuzzAPIError FuzzRedact FuzzRetryAfter FuzzOptions FuzzAccessCodeValidation) \
-	./seam/webhook:FuzzVerify ./seam/internal/wirejson:FuzzSameAsEncodingJSON
+	./seam/webhook:FuzzVerify
 FUZZTIME ?= 60s
 
 .PHONY: fuzz
@@ -132,11 +150,12 @@ BENCH_COUNT ?= 6
 BENCH_TIME ?= 1s
 
 .PHONY: bench
-bench: ## benchmark seam against the generated client and raw net/http (seam/bench_test.go), print the ratios
+bench: $(BENCHSTAT) ## benchmark seam against the generated client and raw net/http (seam/bench_test.go), compare with benchstat -col /impl
 	@out=$${BENCH_OUT:-$$(mktemp)}; : > "$$out"; \
 	for i in $$(seq $(BENCH_COUNT)); do \
 		echo "==> run $$i/$(BENCH_COUNT): go test ./seam/ -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCH_TIME) -count 1" >&2; \
 		go test ./seam/ -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCH_TIME) -count 1 >> "$$out"; \
 	done; \
-	echo "==> raw results (benchstat input): $$out"; \
-	go run ./scripts/benchratio "$$out"
+	echo "==> raw results: $$out"; \
+	echo "==> $(notdir $(BENCHSTAT)) -col '/impl@(raw seam api gen)' (each implementation against raw, the floor)"; \
+	$(BENCHSTAT) -col '/impl@(raw seam api gen)' "$$out"

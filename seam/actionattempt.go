@@ -1,11 +1,11 @@
 package seam
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // Action attempt statuses.
@@ -47,7 +47,7 @@ func SummarizeActionAttempt(a *gen.ActionAttempt) (ActionAttemptSummary, error) 
 	if err != nil {
 		return s, fmt.Errorf("seam: read action attempt: %w", err)
 	}
-	if err := wirejson.Unmarshal(raw, &s); err != nil {
+	if err := json.Unmarshal(raw, &s); err != nil {
 		return s, fmt.Errorf("seam: read action attempt: %w", err)
 	}
 	if s.ID == "" {

@@ -12,7 +12,7 @@ package seam_test
 //     the floor the others are compared with.
 //
 // make bench runs them with -benchmem -count N and prints, per call, the
-// median ratio of each implementation to raw (scripts/benchratio). The
+// implementations side by side (benchstat -col /impl). The
 // server is an in-process httptest server on 127.0.0.1 answering canned
 // Seam JSON taken from the captures of the official fake
 // (seam/testdata/fake, copies of internal/testdata/fake, so that the tests
@@ -28,17 +28,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
 	"github.com/seamgo/seam-go/seam"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // Canned answers of the benchmark server.
@@ -57,6 +58,8 @@ type benchEnv struct {
 	seam *seam.Client
 	gen  *gen.ClientWithResponses
 	raw  *http.Client
+	// conns counts the connections the server accepted.
+	conns *atomic.Int64
 }
 
 // benchImpl is one way of making a call; run returns an error when the
@@ -123,6 +126,76 @@ func BenchmarkCall(b *testing.B) {
 	}
 }
 
+// benchWorkers is the number of goroutines of the concurrent benchmark.
+const benchWorkers = 8
+
+// benchLatency is the server latency of BenchmarkLatency.
+const benchLatency = 2 * time.Millisecond
+
+// BenchmarkConcurrent makes the get call from benchWorkers goroutines at
+// once, sharing one client, as BenchmarkConcurrent/call=get8/impl=IMPL.
+// Each round has a server of its own, which counts the connections it
+// accepts: new-conns is that count (a pool that keeps the connections of
+// every worker opens benchWorkers of them).
+func BenchmarkConcurrent(b *testing.B) {
+	for _, impl := range benchCalls[1].impls {
+		b.Run(fmt.Sprintf("call=get%d/impl=%s", benchWorkers, impl.name), func(b *testing.B) {
+			e := newBenchEnv(b)
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			var next atomic.Int64
+			errs := make(chan error, benchWorkers)
+			for range benchWorkers {
+				go func() {
+					for next.Add(1) <= int64(b.N) {
+						if err := impl.run(ctx, e); err != nil {
+							errs <- err
+							return
+						}
+					}
+					errs <- nil
+				}()
+			}
+			for range benchWorkers {
+				if err := <-errs; err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(e.conns.Load()), "new-conns")
+		})
+	}
+}
+
+// BenchmarkLatency runs every call, seam against raw, on a server that
+// waits benchLatency before each answer, as a call over a network does:
+// BenchmarkLatency/call=NAME/impl=IMPL. What seam adds to a call should
+// then be lost in the round trip.
+func BenchmarkLatency(b *testing.B) {
+	e := newBenchEnvWith(b, benchLatency)
+	ctx := context.Background()
+	for _, call := range benchCalls {
+		for _, impl := range call.impls {
+			if impl.name != "seam" && impl.name != "raw" {
+				continue
+			}
+			b.Run("call="+call.name+"/impl="+impl.name, func(b *testing.B) {
+				if err := impl.run(ctx, e); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					if err := impl.run(ctx, e); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // TestBenchCallsAgree runs each benchmarked call once per implementation, so
 // that a broken benchmark fails go test, not only make bench.
 func TestBenchCallsAgree(t *testing.T) {
@@ -137,9 +210,28 @@ func TestBenchCallsAgree(t *testing.T) {
 }
 
 // newBenchEnv starts the benchmark server and the clients.
-func newBenchEnv(tb testing.TB) *benchEnv {
+func newBenchEnv(tb testing.TB) *benchEnv { return newBenchEnvWith(tb, 0) }
+
+// newBenchEnvWith starts a benchmark server that waits latency before each
+// answer, and counts the connections it accepts (benchEnv.conns).
+func newBenchEnvWith(tb testing.TB, latency time.Duration) *benchEnv {
 	tb.Helper()
-	srv := httptest.NewServer(newBenchHandler(tb))
+	h := newBenchHandler(tb)
+	if latency > 0 {
+		inner := h
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(latency)
+			inner.ServeHTTP(w, r)
+		})
+	}
+	srv := httptest.NewUnstartedServer(h)
+	conns := new(atomic.Int64)
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
 	tb.Cleanup(srv.Close)
 	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
 		tb.Fatalf("server must bind 127.0.0.1, got %s", srv.URL)
@@ -165,7 +257,7 @@ func newBenchEnv(tb testing.TB) *benchEnv {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return &benchEnv{url: srv.URL, seam: sc, gen: gc, raw: newHTTPClient()}
+	return &benchEnv{url: srv.URL, seam: sc, gen: gc, raw: newHTTPClient(), conns: conns}
 }
 
 // benchFixture reads a canned answer.
@@ -638,54 +730,4 @@ func rawUnlock(ctx context.Context, e *benchEnv) error {
 		}
 	}
 	return want("status", out.ActionAttempt.Status, seam.ActionAttemptSuccess)
-}
-
-// BenchmarkDecode measures decoding alone: the answers of get, create
-// and list50 into the generated types (what gen decodes with encoding/json
-// and seam with wirejson) and into the baseline's minimal structs, as
-// BenchmarkDecode/answer=A/type=T/decoder=D.
-func BenchmarkDecode(b *testing.B) {
-	device := benchFixture(b, "testdata/fake/devices_get_lock.json")
-	code := benchFixture(b, "testdata/accesscodes/ongoing.response.json")
-	list := benchPage(b, benchDevices(b, benchListSize), "")
-	cases := []struct {
-		name string
-		data []byte
-		into func() any
-	}{
-		{"answer=device/type=gen", device, func() any { return new(gen.DevicesGetResponseBody) }},
-		{"answer=device/type=raw", device, func() any {
-			return new(struct {
-				Device rawDevice `json:"device"`
-			})
-		}},
-		{"answer=accesscode/type=gen", code, func() any { return new(gen.AccessCodesCreateResponseBody) }},
-		{"answer=accesscode/type=raw", code, func() any {
-			return new(struct {
-				AccessCode    rawAccessCode    `json:"access_code"`
-				ActionAttempt rawActionAttempt `json:"action_attempt"`
-			})
-		}},
-		{"answer=list50/type=gen", list, func() any { return new(gen.DevicesListResponseBody) }},
-		{"answer=list50/type=raw", list, func() any { return new(rawPage) }},
-	}
-	decoders := []struct {
-		name      string
-		unmarshal func([]byte, any) error
-	}{
-		{"encoding-json", json.Unmarshal},
-		{"wirejson", wirejson.Unmarshal},
-	}
-	for _, tc := range cases {
-		for _, dec := range decoders {
-			b.Run(tc.name+"/decoder="+dec.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for range b.N {
-					if err := dec.unmarshal(tc.data, tc.into()); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
 }

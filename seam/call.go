@@ -3,6 +3,7 @@ package seam
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -11,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // Context returns ctx carrying opts as the settings of the calls made with
@@ -213,7 +213,7 @@ func decode(res *http.Response, e endpoint, body any) error {
 		return nil
 	}
 	if res.StatusCode == http.StatusOK && strings.Contains(res.Header.Get("Content-Type"), "json") {
-		if err := wirejson.Unmarshal(data, body); err != nil {
+		if err := json.Unmarshal(data, body); err != nil {
 			return decodeError(res, err)
 		}
 		return nil

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
-	"github.com/seamgo/seam-go/seam/internal/wirejson"
 )
 
 // ErrInvalidEvent is matched (errors.Is) by the error ParseEvent returns for
@@ -106,8 +107,18 @@ func ParseEvent(raw []byte) (Event, error) {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return Event{}, fmt.Errorf("%w: not a JSON object", ErrInvalidEvent)
 	}
+	return parseEvent(bytes.Clone(trimmed))
+}
+
+// parseEvent decodes the event raw (a JSON object, kept as the event's
+// Raw, not copied): the common fields, which name the event type, then the
+// typed member of that type, decoded from raw directly with encoding/json
+// as gen.Event's As… methods decode it. Nothing is decoded twice, copied
+// through the generated union or re-encoded, so Data holds exactly what the
+// answer carries.
+func parseEvent(raw json.RawMessage) (Event, error) {
 	var c eventCommon
-	if err := wirejson.Unmarshal(trimmed, &c); err != nil {
+	if err := json.Unmarshal(raw, &c); err != nil {
 		return Event{}, fmt.Errorf("%w: %w", ErrInvalidEvent, err)
 	}
 	if c.EventType == nil || *c.EventType == "" {
@@ -124,22 +135,56 @@ func ParseEvent(raw []byte) (Event, error) {
 		ConnectedAccountID: deref(c.ConnectedAccountID),
 		OccurredAt:         deref(c.OccurredAt),
 		CreatedAt:          deref(c.CreatedAt),
-		Raw:                bytes.Clone(trimmed),
+		Raw:                raw,
 	}
-	var union gen.Event
-	if err := union.UnmarshalJSON(ev.Raw); err != nil {
-		return Event{}, fmt.Errorf("%w: %w", ErrInvalidEvent, err)
-	}
-	data, err := union.ValueByDiscriminator()
-	switch {
-	case err == nil:
-		ev.Data = data
-	case isUnknownDiscriminator(err):
-		// A type newer than the spec: common fields and Raw only.
-	default:
+	typ, err := eventMemberType(ev.Type)
+	if err != nil {
 		return Event{}, fmt.Errorf("%w: %s %s: %w", ErrInvalidEvent, ev.Type, ev.ID, err)
 	}
+	if typ == nil {
+		// A type newer than the spec: common fields and Raw only.
+		return ev, nil
+	}
+	member := reflect.New(typ)
+	if err := json.Unmarshal(raw, member.Interface()); err != nil {
+		return Event{}, fmt.Errorf("%w: %s %s: %w", ErrInvalidEvent, ev.Type, ev.ID, err)
+	}
+	ev.Data = member.Elem().Interface()
 	return ev, nil
+}
+
+// eventMemberTypes caches eventMemberType for the event types the spec
+// knows (at most one entry per member of gen.Event; unknown types, which
+// come from the network, are not kept).
+var eventMemberTypes sync.Map // string → reflect.Type
+
+// eventMemberType returns the Go type of gen.Event's member for eventType
+// (gen.EventLockUnlocked for "lock.unlocked"), or nil when the spec has no
+// such member. The union's own dispatch (ValueByDiscriminator) says which
+// member a type is, once per type, on an event carrying nothing else.
+func eventMemberType(eventType string) (reflect.Type, error) {
+	if t, ok := eventMemberTypes.Load(eventType); ok {
+		return t.(reflect.Type), nil
+	}
+	probe, err := json.Marshal(map[string]string{"event_type": eventType})
+	if err != nil {
+		return nil, err
+	}
+	var union gen.Event
+	if err := union.UnmarshalJSON(probe); err != nil {
+		return nil, err
+	}
+	v, err := union.ValueByDiscriminator()
+	switch {
+	case err == nil:
+	case isUnknownDiscriminator(err):
+		return nil, nil
+	default:
+		return nil, err
+	}
+	t := reflect.TypeOf(v)
+	eventMemberTypes.Store(eventType, t)
+	return t, nil
 }
 
 // isUnknownDiscriminator reports whether err is the error a generated
@@ -150,24 +195,18 @@ func isUnknownDiscriminator(err error) bool {
 	return strings.HasPrefix(err.Error(), "unknown discriminator value: ")
 }
 
-// eventsFromGen turns the generated events of a response into Events.
-func eventsFromGen(in []gen.Event) ([]Event, error) {
+// parseEvents decodes the events of a list answer, each once.
+func parseEvents(in []json.RawMessage) ([]Event, error) {
 	out := make([]Event, 0, len(in))
-	for i := range in {
-		ev, err := eventFromGen(in[i])
+	for _, raw := range in {
+		if len(raw) == 0 || raw[0] != '{' {
+			return nil, fmt.Errorf("%w: not a JSON object", ErrInvalidEvent)
+		}
+		ev, err := parseEvent(raw)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, ev)
 	}
 	return out, nil
-}
-
-// eventFromGen turns one generated event into an Event.
-func eventFromGen(in gen.Event) (Event, error) {
-	raw, err := in.MarshalJSON()
-	if err != nil {
-		return Event{}, fmt.Errorf("%w: %w", ErrInvalidEvent, err)
-	}
-	return ParseEvent(raw)
 }

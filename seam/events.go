@@ -2,6 +2,8 @@ package seam
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 
 	"github.com/seamgo/seam-go/gen"
 )
@@ -13,6 +15,18 @@ import (
 // give the same Event.
 type EventsService struct{ c *Client }
 
+// eventsListBody and eventsGetBody are the answers of /events/list and
+// /events/get with each event kept as its JSON, so that parseEvent decodes
+// it once (the generated bodies hold gen.Event unions, which would copy
+// each event and have it read again).
+type eventsListBody struct {
+	Events []json.RawMessage `json:"events"`
+}
+
+type eventsGetBody struct {
+	Event *json.RawMessage `json:"event"`
+}
+
 // List returns the events that params select (GET /events/list).
 // params.Since or params.Between is required.
 func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParams, opts ...Option) ([]Event, error) {
@@ -21,11 +35,11 @@ func (s *EventsService) List(ctx context.Context, params *gen.EventsListGetParam
 		return nil, &ValidationError{Param: "since", Rule: "since or between is required"}
 	}
 	events, err := value(s.c, ctx, opts, endpoint{path: "/events/list", key: "events"}, &p,
-		s.c.api.EventsListGet, func(b *gen.EventsListResponseBody) []gen.Event { return b.Events })
+		s.c.api.EventsListGet, func(b *eventsListBody) []json.RawMessage { return b.Events })
 	if err != nil {
 		return nil, err
 	}
-	return eventsFromGen(events)
+	return parseEvents(events)
 }
 
 // Get returns the event eventID (GET /events/get).
@@ -34,11 +48,14 @@ func (s *EventsService) Get(ctx context.Context, eventID string, opts ...Option)
 		return nil, err
 	}
 	raw, err := value(s.c, ctx, opts, endpoint{path: "/events/get", key: "event"}, &gen.EventsGetGetParams{EventId: &eventID},
-		s.c.api.EventsGetGet, func(b *gen.EventsGetResponseBody) *gen.Event { return b.Event })
+		s.c.api.EventsGetGet, func(b *eventsGetBody) *json.RawMessage { return b.Event })
 	if err != nil {
 		return nil, err
 	}
-	ev, err := eventFromGen(*raw)
+	if len(*raw) == 0 || (*raw)[0] != '{' {
+		return nil, fmt.Errorf("%w: not a JSON object", ErrInvalidEvent)
+	}
+	ev, err := parseEvent(*raw)
 	if err != nil {
 		return nil, err
 	}

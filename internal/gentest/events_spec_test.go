@@ -179,3 +179,49 @@ func TestParseEventEverySpecType(t *testing.T) {
 		})
 	}
 }
+
+// TestParseEventMinimalAndNullEverySpecType decodes, for every member of the
+// spec's event union, an event carrying only its required properties, and
+// the same event with every optional property null: Data must be the
+// member as encoding/json decodes it from the event, and give back exactly
+// the required properties, nothing defaulted or reshaped.
+func TestParseEventMinimalAndNullEverySpecType(t *testing.T) {
+	members := specEventMembers(t)
+	for name, m := range members {
+		sample, ok := sampleValue(m, 0).(map[string]any)
+		require.True(t, ok)
+		withNulls := map[string]any{}
+		for k, v := range sample {
+			withNulls[k] = v
+		}
+		for p := range m.Properties {
+			if _, req := sample[p]; !req {
+				withNulls[p] = nil
+			}
+		}
+		for variant, obj := range map[string]map[string]any{"required only": sample, "optional null": withNulls} {
+			raw, err := json.Marshal(obj)
+			require.NoError(t, err)
+			ev, err := seam.ParseEvent(raw)
+			require.NoError(t, err, "%s %s: %s", name, variant, raw)
+			assert.Equal(t, string(raw), string(ev.Raw))
+			var u gen.Event
+			require.NoError(t, u.UnmarshalJSON(raw))
+			want, err := u.ValueByDiscriminator()
+			require.NoError(t, err)
+			assert.Equal(t, want, ev.Data, "%s %s", name, variant)
+			back, err := json.Marshal(ev.Data)
+			require.NoError(t, err)
+			var fields map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(back, &fields))
+			got := make([]string, 0, len(fields))
+			for k := range fields {
+				got = append(got, k)
+			}
+			sort.Strings(got)
+			wantKeys := append([]string(nil), m.Required...)
+			sort.Strings(wantKeys)
+			assert.Equal(t, wantKeys, got, "%s %s: %s", name, variant, back)
+		}
+	}
+}
