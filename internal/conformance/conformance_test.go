@@ -269,7 +269,9 @@ func (r *outcome) compare(s spec) string {
 		return verdictDifferent
 	}
 	methodOnly := false
-	if len(r.goReqs) != len(r.jsReqs) {
+	if len(r.goReqs) == 0 && len(r.jsReqs) == 0 {
+		r.differences = append(r.differences, "requests: neither SDK sent any (nothing compared)")
+	} else if len(r.goReqs) != len(r.jsReqs) {
 		r.differences = append(r.differences, fmt.Sprintf("requests: seam sent %s, the JS SDK %s", describe(r.goReqs), describe(r.jsReqs)))
 	} else {
 		for i := range r.goReqs {

@@ -1,6 +1,7 @@
 // Command testsummary reads `go test -json` output on stdin and prints a quiet
-// report of it: one line per package, the full output of every failing test
-// and a closing line
+// report of it: one line per package, the full output of every failing test,
+// the one-line reports tests print (lines starting "conformance: ") and a
+// closing line
 //
 //	test summary: N passed, N failed, N skipped
 //

@@ -14,6 +14,11 @@ import (
 // sectionPrefix marks a non-JSON input line that starts a new section.
 const sectionPrefix = "==> "
 
+// summaryLinePrefixes mark a line of test output that is printed even when
+// the test passes: one-line reports a test prints with fmt.Println, such as
+// the summary of internal/conformance.
+var summaryLinePrefixes = []string{"conformance: "}
+
 // maxReason bounds the skip reason printed for a skipped test.
 const maxReason = 200
 
@@ -132,6 +137,11 @@ func (s *summary) event(ev event) {
 	case actionOutput:
 		p.rootOutput[root] = append(p.rootOutput[root], ev.Output)
 		p.testOutput[ev.Test] = append(p.testOutput[ev.Test], ev.Output)
+		for _, prefix := range summaryLinePrefixes {
+			if strings.HasPrefix(ev.Output, prefix) {
+				s.print(ev.Output)
+			}
+		}
 	case "run":
 		p.running[ev.Test] = true
 	case actionPass:

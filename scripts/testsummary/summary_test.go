@@ -100,6 +100,21 @@ func TestSingleSectionHasNoSubtotal(t *testing.T) {
 	assert.Equal(t, "test summary: 2 passed, 0 failed, 0 skipped", lastLine(out))
 }
 
+func TestSummaryLineOfAPassingTestIsPrinted(t *testing.T) {
+	input := `{"Action":"run","Package":"x/c","Test":"TestSame"}
+{"Action":"output","Package":"x/c","Test":"TestSame","Output":"=== RUN   TestSame\n"}
+{"Action":"output","Package":"x/c","Test":"TestSame","Output":"conformance: 2 paths: 2 same, 0 unexplained\n"}
+{"Action":"output","Package":"x/c","Test":"TestSame","Output":"    c_test.go:9: quiet\n"}
+{"Action":"pass","Package":"x/c","Test":"TestSame","Elapsed":0.1}
+{"Action":"output","Package":"x/c","Output":"ok  \tx/c\t0.1s\n"}
+{"Action":"pass","Package":"x/c","Elapsed":0.1}
+`
+	out, ok := run(t, true, input)
+	assert.True(t, ok)
+	assert.Contains(t, out, "conformance: 2 paths: 2 same, 0 unexplained\n")
+	assert.NotContains(t, out, "quiet")
+}
+
 func TestOtherTextPassesThrough(t *testing.T) {
 	out, _ := run(t, false, "go: downloading example.com/m v1.0.0\n{not json\n")
 	assert.Contains(t, out, "go: downloading example.com/m v1.0.0\n{not json\n")
