@@ -100,6 +100,9 @@ func TestSameAsJavaScriptSDK(t *testing.T) {
 			r.problems = append(r.problems, "seam: "+err.Error())
 			continue
 		}
+		if call.note != "" {
+			t.Log(call.note)
+		}
 		r.input = call.input
 		before := len(srv.Requests())
 		v, err := call.call(ctx)

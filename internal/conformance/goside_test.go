@@ -56,7 +56,12 @@ type adapter struct {
 	// input is the part of the generated input the method can express (it
 	// is also what the JS SDK is given).
 	input func(generated map[string]any) map[string]any
-	// call calls the method (fn is the method value) with that input.
+	// sig is the method's type the adapter is written for. When the method
+	// has another type (its signature changed), the adapter is not used and
+	// the rules above apply; the test logs that the entry can go.
+	sig reflect.Type
+	// call calls the method (fn is the method value) with that input; it
+	// reports false when fn does not have the type sig.
 	call func(ctx context.Context, fn any, in map[string]any) (any, error, bool)
 }
 
@@ -64,6 +69,7 @@ type adapter struct {
 // call reports false when fn's type is not the one the adapter expects.
 var adapters = map[string]adapter{
 	"/access_codes/create": {
+		sig: reflect.TypeFor[func(context.Context, string, ...seam.AccessCodeOption) (*gen.AccessCode, error)](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"device_id": "device_id_value", "name": "Front door", "code": "123456"}
 		},
@@ -77,6 +83,7 @@ var adapters = map[string]adapter{
 		},
 	},
 	"/access_codes/create_multiple": {
+		sig: reflect.TypeFor[func(context.Context, []string, ...seam.AccessCodeOption) ([]gen.AccessCode, error)](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"device_ids": []any{"device_id_1", "device_id_2"}, "name": "Front door"}
 		},
@@ -94,6 +101,7 @@ var adapters = map[string]adapter{
 		},
 	},
 	"/access_codes/update": {
+		sig: reflect.TypeFor[func(context.Context, string, ...seam.AccessCodeOption) (*gen.ActionAttempt, error)](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"access_code_id": "access_code_id_value", "name": "Back door", "starts_at": sampleDateTime, "ends_at": sampleEndDateTime}
 		},
@@ -107,6 +115,7 @@ var adapters = map[string]adapter{
 		},
 	},
 	"/access_codes/update_multiple": {
+		sig: reflect.TypeFor[func(context.Context, string, ...seam.AccessCodeOption) error](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"common_code_key": "common_code_key_value", "name": "Back door"}
 		},
@@ -119,6 +128,7 @@ var adapters = map[string]adapter{
 		},
 	},
 	"/access_codes/report_device_constraints": {
+		sig: reflect.TypeFor[func(context.Context, string, seam.CodeLengthConstraints, ...seam.Option) error](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"device_id": "device_id_value", "min_code_length": 4.0, "max_code_length": 8.0}
 		},
@@ -132,6 +142,7 @@ var adapters = map[string]adapter{
 		},
 	},
 	"/access_codes/simulate/create_unmanaged_access_code": {
+		sig: reflect.TypeFor[func(context.Context, string, string, string, ...seam.Option) (*gen.UnmanagedAccessCode, error)](),
 		input: func(map[string]any) map[string]any {
 			return map[string]any{"device_id": "device_id_value", "name": "Old code", "code": "123456"}
 		},
@@ -160,6 +171,7 @@ type goCall struct {
 	kind  string         // "params", "none", "id", "adapter"
 	idKey string
 	adapt adapter
+	note  string // a hint for the test log
 }
 
 var (
@@ -198,9 +210,21 @@ func planGoCall(c *seam.Client, o servicegen.Operation, generated map[string]any
 	if t.NumIn() < 1 || t.In(0) != ctxType || !t.IsVariadic() {
 		return goCall{}, fmt.Errorf("%s: unexpected signature %s", o.Qualified(), t)
 	}
+	var note string
 	if a, ok := adapters[o.Path]; ok {
-		return goCall{fn: fn, input: a.input(generated), kind: "adapter", adapt: a}, nil
+		if t == a.sig {
+			return goCall{fn: fn, input: a.input(generated), kind: "adapter", adapt: a}, nil
+		}
+		note = fmt.Sprintf("%s is now %s: its entry in adapters is out of date (delete it)", o.Qualified(), t)
 	}
+	g, err := planByRule(o, fn, generated)
+	g.note = note
+	return g, err
+}
+
+// planByRule applies the reflection rules (see the top of this file).
+func planByRule(o servicegen.Operation, fn reflect.Value, generated map[string]any) (goCall, error) {
+	t := fn.Type()
 	switch {
 	case t.NumIn() == 2:
 		return goCall{fn: fn, input: nil, kind: "none"}, nil
