@@ -89,23 +89,9 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 	case "string":
 		return stringValue(schema, name), true
 	case "integer":
-		n := 2.0
-		if minimum, ok := schema["minimum"].(float64); ok && minimum > n {
-			n = minimum
-		}
-		if maximum, ok := schema["maximum"].(float64); ok && maximum < n {
-			n = maximum
-		}
-		return n, true
+		return clamp(2, schema), true
 	case "number":
-		n := 21.5
-		if minimum, ok := schema["minimum"].(float64); ok && minimum > n {
-			n = minimum
-		}
-		if maximum, ok := schema["maximum"].(float64); ok && maximum < n {
-			n = maximum
-		}
-		return n, true
+		return clamp(21.5, schema), true
 	case "boolean":
 		return true, true
 	case "array":
@@ -341,4 +327,15 @@ func mergeValues(a, b any) any {
 		out[k] = mergeValues(out[k], v)
 	}
 	return out
+}
+
+// clamp keeps n within the schema's minimum and maximum.
+func clamp(n float64, schema map[string]any) float64 {
+	if minimum, ok := schema["minimum"].(float64); ok && minimum > n {
+		n = minimum
+	}
+	if maximum, ok := schema["maximum"].(float64); ok && maximum < n {
+		n = maximum
+	}
+	return n
 }
