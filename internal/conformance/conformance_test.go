@@ -335,12 +335,15 @@ func describe(reqs []request) string {
 	return strings.Join(parts, ", ")
 }
 
-// compareRequests compares two requests: same, or differing only in the
-// method (both documented for the path, the parameters the same once the
+// compareRequests compares two requests (the Authorization header, path,
+// method and parameters): same, or differing only in the method (both documented for the path, the parameters the same once the
 // body is read as a query), or a description of the difference.
 func compareRequests(s spec, g, j request) (same, methodOnly bool, diff string) {
 	if g.Path != j.Path {
 		return false, false, fmt.Sprintf("path: seam %s, JS SDK %s", g.Path, j.Path)
+	}
+	if a, b := g.Header.Get("Authorization"), j.Header.Get("Authorization"); a != b {
+		return false, false, fmt.Sprintf("Authorization: seam %q, JS SDK %q", redact(a), redact(b))
 	}
 	gp, jp := params(g), params(j)
 	if g.Method == j.Method {
@@ -382,6 +385,14 @@ func undocumentedQuery(s spec, r request) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// redact keeps the scheme and the token's kind (seam_apikey…) only.
+func redact(auth string) string {
+	if len(auth) > 18 {
+		return auth[:18] + "…"
+	}
+	return auth
 }
 
 // params are the parameters of a request as JSON: the query of a GET or
