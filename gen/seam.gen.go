@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
@@ -6836,10 +6837,10 @@ type AccessCode struct {
 	AccessCodeId string `json:"access_code_id"`
 
 	// Code Code used for access. Typically, a numeric or alphanumeric string.
-	Code *string `json:"code"`
+	Code nullable.Nullable[string] `json:"code"`
 
 	// CommonCodeKey Unique identifier for a group of access codes that share the same code.
-	CommonCodeKey *string `json:"common_code_key"`
+	CommonCodeKey nullable.Nullable[string] `json:"common_code_key"`
 
 	// CreatedAt Date and time at which the access code was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -6848,7 +6849,7 @@ type AccessCode struct {
 	DeviceId string `json:"device_id"`
 
 	// DormakabaOracodeMetadata Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
-	DormakabaOracodeMetadata *struct {
+	DormakabaOracodeMetadata nullable.Nullable[struct {
 		// IsCancellable Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
 		IsCancellable *bool `json:"is_cancellable,omitempty"`
 
@@ -6871,11 +6872,11 @@ type AccessCode struct {
 		UserLevelId *string `json:"user_level_id,omitempty"`
 
 		// UserLevelName Dormakaba Oracode user level name associated with this access code.
-		UserLevelName *string `json:"user_level_name,omitempty"`
-	} `json:"dormakaba_oracode_metadata,omitempty"`
+		UserLevelName nullable.Nullable[string] `json:"user_level_name,omitempty"`
+	}] `json:"dormakaba_oracode_metadata,omitempty"`
 
 	// EndsAt Date and time after which the time-bound access code becomes inactive.
-	EndsAt *time.Time `json:"ends_at,omitempty"`
+	EndsAt nullable.Nullable[time.Time] `json:"ends_at,omitempty"`
 
 	// Errors Errors associated with the [access code](https://docs.seam.co/low-level-apis/smart-locks/access-codes).
 	Errors []AccessCodeErrors `json:"errors"`
@@ -6905,16 +6906,16 @@ type AccessCode struct {
 	IsWaitingForCodeAssignment *bool `json:"is_waiting_for_code_assignment,omitempty"`
 
 	// Name Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-	Name *string `json:"name"`
+	Name nullable.Nullable[string] `json:"name"`
 
 	// PendingMutations Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
 	PendingMutations []AccessCodePendingMutations `json:"pending_mutations"`
 
 	// PulledBackupAccessCodeId Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
-	PulledBackupAccessCodeId *string `json:"pulled_backup_access_code_id,omitempty"`
+	PulledBackupAccessCodeId nullable.Nullable[string] `json:"pulled_backup_access_code_id,omitempty"`
 
 	// StartsAt Date and time at which the time-bound access code becomes active.
-	StartsAt *time.Time `json:"starts_at,omitempty"`
+	StartsAt nullable.Nullable[time.Time] `json:"starts_at,omitempty"`
 
 	// Status Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/low-level-apis/smart-locks/access-codes/lifecycle-of-access-codes).
 	Status AccessCodeStatus `json:"status"`
@@ -7077,10 +7078,10 @@ type AccessCodeErrorsConflictingExternalModification struct {
 		Field string `json:"field"`
 
 		// From The previous value of the field.
-		From *string `json:"from"`
+		From nullable.Nullable[string] `json:"from"`
 
 		// To The new value of the field.
-		To *string `json:"to"`
+		To nullable.Nullable[string] `json:"to"`
 	} `json:"modified_fields,omitempty"`
 }
 
@@ -7489,7 +7490,7 @@ type AccessCodePendingMutationsUpdatingCode struct {
 	// From Previous code configuration.
 	From struct {
 		// Code Previous PIN code.
-		Code *string `json:"code"`
+		Code nullable.Nullable[string] `json:"code"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -7501,7 +7502,7 @@ type AccessCodePendingMutationsUpdatingCode struct {
 	// To New code configuration.
 	To struct {
 		// Code New PIN code.
-		Code *string `json:"code"`
+		Code nullable.Nullable[string] `json:"code"`
 	} `json:"to"`
 }
 
@@ -7516,7 +7517,7 @@ type AccessCodePendingMutationsUpdatingName struct {
 	// From Previous name configuration.
 	From struct {
 		// Name Previous access code name.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -7528,7 +7529,7 @@ type AccessCodePendingMutationsUpdatingName struct {
 	// To New name configuration.
 	To struct {
 		// Name New access code name.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 	} `json:"to"`
 }
 
@@ -7543,10 +7544,10 @@ type AccessCodePendingMutationsUpdatingTimeFrame struct {
 	// From Previous time frame configuration.
 	From struct {
 		// EndsAt Previous end time for the access code.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Previous start time for the access code.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -7558,10 +7559,10 @@ type AccessCodePendingMutationsUpdatingTimeFrame struct {
 	// To New time frame configuration.
 	To struct {
 		// EndsAt New end time for the access code.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt New start time for the access code.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"to"`
 }
 
@@ -7650,10 +7651,10 @@ type AccessCodeWarningsExternalModificationInEffect struct {
 		Field string `json:"field"`
 
 		// From The previous value of the field.
-		From *string `json:"from"`
+		From nullable.Nullable[string] `json:"from"`
 
 		// To The new value of the field.
-		To *string `json:"to"`
+		To nullable.Nullable[string] `json:"to"`
 	} `json:"modified_fields,omitempty"`
 
 	// WarningCode Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
@@ -7981,7 +7982,7 @@ type AccessCodesListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
 	Search *string `json:"search,omitempty"`
@@ -8157,7 +8158,7 @@ type AccessCodesUnmanagedListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
 	Search *string `json:"search,omitempty"`
@@ -8324,7 +8325,7 @@ type AccessGrant struct {
 	DisplayName string `json:"display_name"`
 
 	// EndsAt Date and time at which the Access Grant ends.
-	EndsAt *time.Time `json:"ends_at"`
+	EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 	// Errors Errors associated with the [access grant](https://docs.seam.co/use-cases/granting-access).
 	Errors []AccessGrantErrors `json:"errors"`
@@ -8335,7 +8336,7 @@ type AccessGrant struct {
 	LocationIds []string `json:"location_ids"`
 
 	// Name Name of the Access Grant. If not provided, the display name will be computed.
-	Name *string `json:"name"`
+	Name nullable.Nullable[string] `json:"name"`
 
 	// PendingMutations List of pending mutations for the access grant. This shows updates that are in progress.
 	PendingMutations []AccessGrantPendingMutations `json:"pending_mutations"`
@@ -8422,10 +8423,10 @@ type AccessGrantPendingMutationsUpdatingAccessTimes struct {
 	// From Previous access time configuration.
 	From struct {
 		// EndsAt Previous end time for access.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Previous start time for access.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -8437,10 +8438,10 @@ type AccessGrantPendingMutationsUpdatingAccessTimes struct {
 	// To New access time configuration.
 	To struct {
 		// EndsAt New end time for access.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt New start time for access.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"to"`
 }
 
@@ -8467,7 +8468,7 @@ type AccessGrantPendingMutationsUpdatingSpaces struct {
 	// To New location configuration.
 	To struct {
 		// CommonCodeKey Common code key to ensure PIN code reuse across devices.
-		CommonCodeKey *string `json:"common_code_key,omitempty"`
+		CommonCodeKey nullable.Nullable[string] `json:"common_code_key,omitempty"`
 
 		// DeviceIds New device IDs where access codes should be created.
 		DeviceIds []string `json:"device_ids"`
@@ -8638,7 +8639,7 @@ type AccessGrantsCreateRequestBody struct {
 	DeviceIds *[]string `json:"device_ids,omitempty"`
 
 	// EndsAt Date and time at which the validity of the new grant ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-	EndsAt *string `json:"ends_at,omitempty"`
+	EndsAt nullable.Nullable[string] `json:"ends_at,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	Location *struct {
 		// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
@@ -8653,7 +8654,7 @@ type AccessGrantsCreateRequestBody struct {
 	LocationIds *[]string `json:"location_ids,omitempty"`
 
 	// Name Name for the access grant.
-	Name                   *string `json:"name,omitempty"`
+	Name                   nullable.Nullable[string] `json:"name,omitempty"`
 	RequestedAccessMethods []struct {
 		// Code Specific PIN code to use for this access method. Only applicable when mode is 'code'.
 		Code *string `json:"code,omitempty"`
@@ -8693,16 +8694,16 @@ type AccessGrantsCreateRequestBody1 struct {
 	// UserIdentity When used, creates a new user identity with the given details, and grants them access.
 	UserIdentity struct {
 		// EmailAddress Unique email address for the user identity.
-		EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 		// FullName Full name of the user associated with the user identity.
-		FullName *string `json:"full_name,omitempty"`
+		FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 		// PhoneNumber Unique phone number for the user identity in [E.164 format](https://www.itu.int/rec/T-REC-E.164/en) (for example, +15555550100).
-		PhoneNumber *string `json:"phone_number,omitempty"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 
 		// UserIdentityKey Unique key for the user identity.
-		UserIdentityKey *string `json:"user_identity_key,omitempty"`
+		UserIdentityKey nullable.Nullable[string] `json:"user_identity_key,omitempty"`
 	} `json:"user_identity"`
 }
 
@@ -8722,16 +8723,16 @@ type AccessGrantsCreateRequestBodyPart1 struct {
 	// UserIdentity When used, creates a new user identity with the given details, and grants them access.
 	UserIdentity struct {
 		// EmailAddress Unique email address for the user identity.
-		EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 		// FullName Full name of the user associated with the user identity.
-		FullName *string `json:"full_name,omitempty"`
+		FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 		// PhoneNumber Unique phone number for the user identity in [E.164 format](https://www.itu.int/rec/T-REC-E.164/en) (for example, +15555550100).
-		PhoneNumber *string `json:"phone_number,omitempty"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 
 		// UserIdentityKey Unique key for the user identity.
-		UserIdentityKey *string `json:"user_identity_key,omitempty"`
+		UserIdentityKey nullable.Nullable[string] `json:"user_identity_key,omitempty"`
 	} `json:"user_identity"`
 }
 
@@ -8819,7 +8820,7 @@ type AccessGrantsListRequestBody struct {
 	AccessGrantIds *[]string `json:"access_grant_ids,omitempty"`
 
 	// AccessGrantKey Filter Access Grants by access_grant_key. Use null to filter for Access Grants without an access_grant_key.
-	AccessGrantKey *string `json:"access_grant_key,omitempty"`
+	AccessGrantKey nullable.Nullable[string] `json:"access_grant_key,omitempty"`
 
 	// AcsEntranceId ID of the entrance by which you want to filter the list of Access Grants.
 	AcsEntranceId *string `json:"acs_entrance_id,omitempty"`
@@ -8839,7 +8840,7 @@ type AccessGrantsListRequestBody struct {
 	LocationId *string `json:"location_id,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// ReservationKey Filter Access Grants by reservation_key.
 	ReservationKey *string `json:"reservation_key,omitempty"`
@@ -8911,7 +8912,7 @@ type AccessGrantsUnmanagedGetResponseBody struct {
 		DisplayName string `json:"display_name"`
 
 		// EndsAt Date and time at which the Access Grant ends.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// Errors Errors associated with the [access grant](https://docs.seam.co/use-cases/granting-access).
 		Errors []AccessGrantErrors `json:"errors"`
@@ -8919,7 +8920,7 @@ type AccessGrantsUnmanagedGetResponseBody struct {
 		LocationIds []string `json:"location_ids"`
 
 		// Name Name of the Access Grant. If not provided, the display name will be computed.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 
 		// PendingMutations List of pending mutations for the access grant. This shows updates that are in progress.
 		PendingMutations []AccessGrantPendingMutations `json:"pending_mutations"`
@@ -8981,7 +8982,7 @@ type AccessGrantsUnmanagedListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// ReservationKey Filter unmanaged Access Grants by reservation_key.
 	ReservationKey *string `json:"reservation_key,omitempty"`
@@ -9006,7 +9007,7 @@ type AccessGrantsUnmanagedListResponseBody struct {
 		DisplayName string `json:"display_name"`
 
 		// EndsAt Date and time at which the Access Grant ends.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// Errors Errors associated with the [access grant](https://docs.seam.co/use-cases/granting-access).
 		Errors []AccessGrantErrors `json:"errors"`
@@ -9014,7 +9015,7 @@ type AccessGrantsUnmanagedListResponseBody struct {
 		LocationIds []string `json:"location_ids"`
 
 		// Name Name of the Access Grant. If not provided, the display name will be computed.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 
 		// PendingMutations List of pending mutations for the access grant. This shows updates that are in progress.
 		PendingMutations []AccessGrantPendingMutations `json:"pending_mutations"`
@@ -9096,10 +9097,10 @@ type AccessGrantsUpdateRequestBody struct {
 	AccessGrantKey *string `json:"access_grant_key,omitempty"`
 
 	// EndsAt Date and time at which the validity of the grant ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-	EndsAt *time.Time `json:"ends_at,omitempty"`
+	EndsAt nullable.Nullable[time.Time] `json:"ends_at,omitempty"`
 
 	// Name Display name for the access grant.
-	Name *string `json:"name,omitempty"`
+	Name nullable.Nullable[string] `json:"name,omitempty"`
 
 	// StartsAt Date and time at which the validity of the grant starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt *time.Time `json:"starts_at,omitempty"`
@@ -9119,7 +9120,7 @@ type AccessMethod struct {
 	ClientSessionToken *string `json:"client_session_token,omitempty"`
 
 	// Code The actual PIN code for code access methods.
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// CreatedAt Date and time at which the access method was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -9152,7 +9153,7 @@ type AccessMethod struct {
 	IsReadyForEncoding *bool `json:"is_ready_for_encoding,omitempty"`
 
 	// IssuedAt Date and time at which the access method was issued.
-	IssuedAt *time.Time `json:"issued_at"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at"`
 
 	// Mode Access method mode. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
 	Mode AccessMethodMode `json:"mode"`
@@ -9257,10 +9258,10 @@ type AccessMethodPendingMutationsUpdatingAccessTimes struct {
 	// From Previous access time configuration.
 	From struct {
 		// EndsAt Previous end time for access.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Previous start time for access.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -9272,10 +9273,10 @@ type AccessMethodPendingMutationsUpdatingAccessTimes struct {
 	// To New access time configuration.
 	To struct {
 		// EndsAt New end time for access.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt New start time for access.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"to"`
 }
 
@@ -9522,7 +9523,7 @@ type AccessMethodsUnmanagedGetResponseBody struct {
 		AccessMethodId string `json:"access_method_id"`
 
 		// Code The actual PIN code for code access methods.
-		Code *string `json:"code,omitempty"`
+		Code nullable.Nullable[string] `json:"code,omitempty"`
 
 		// CreatedAt Date and time at which the access method was created.
 		CreatedAt time.Time `json:"created_at"`
@@ -9549,7 +9550,7 @@ type AccessMethodsUnmanagedGetResponseBody struct {
 		IsReadyForEncoding *bool `json:"is_ready_for_encoding,omitempty"`
 
 		// IssuedAt Date and time at which the access method was issued.
-		IssuedAt *time.Time `json:"issued_at"`
+		IssuedAt nullable.Nullable[time.Time] `json:"issued_at"`
 
 		// Mode Access method mode. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
 		Mode AccessMethodsUnmanagedGetResponseBodyAccessMethodMode `json:"mode"`
@@ -9591,7 +9592,7 @@ type AccessMethodsUnmanagedListResponseBody struct {
 		AccessMethodId string `json:"access_method_id"`
 
 		// Code The actual PIN code for code access methods.
-		Code *string `json:"code,omitempty"`
+		Code nullable.Nullable[string] `json:"code,omitempty"`
 
 		// CreatedAt Date and time at which the access method was created.
 		CreatedAt time.Time `json:"created_at"`
@@ -9618,7 +9619,7 @@ type AccessMethodsUnmanagedListResponseBody struct {
 		IsReadyForEncoding *bool `json:"is_ready_for_encoding,omitempty"`
 
 		// IssuedAt Date and time at which the access method was issued.
-		IssuedAt *time.Time `json:"issued_at"`
+		IssuedAt nullable.Nullable[time.Time] `json:"issued_at"`
 
 		// Mode Access method mode. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
 		Mode AccessMethodsUnmanagedListResponseBodyAccessMethodsMode `json:"mode"`
@@ -9652,7 +9653,7 @@ type AcsAccessGroup struct {
 	// AccessSchedule `starts_at` and `ends_at` timestamps for the access group's access.
 	AccessSchedule *struct {
 		// EndsAt Date and time at which the user's access ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Date and time at which the user's access starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 		StartsAt time.Time `json:"starts_at"`
@@ -9811,10 +9812,10 @@ type AcsAccessGroupPendingMutationsUpdatingAccessSchedule struct {
 	// From Old access schedule information.
 	From struct {
 		// EndsAt Ending time for the access schedule.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Starting time for the access schedule.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -9826,10 +9827,10 @@ type AcsAccessGroupPendingMutationsUpdatingAccessSchedule struct {
 	// To New access schedule information.
 	To struct {
 		// EndsAt Ending time for the access schedule.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Starting time for the access schedule.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"to"`
 }
 
@@ -9844,7 +9845,7 @@ type AcsAccessGroupPendingMutationsUpdatingEntranceMembership struct {
 	// From Old entrance membership.
 	From struct {
 		// AcsEntranceId Old entrance ID.
-		AcsEntranceId *string `json:"acs_entrance_id"`
+		AcsEntranceId nullable.Nullable[string] `json:"acs_entrance_id"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -9856,7 +9857,7 @@ type AcsAccessGroupPendingMutationsUpdatingEntranceMembership struct {
 	// To New entrance membership.
 	To struct {
 		// AcsEntranceId New entrance ID.
-		AcsEntranceId *string `json:"acs_entrance_id"`
+		AcsEntranceId nullable.Nullable[string] `json:"acs_entrance_id"`
 	} `json:"to"`
 }
 
@@ -9871,7 +9872,7 @@ type AcsAccessGroupPendingMutationsUpdatingGroupInformation struct {
 	// From Old access group information.
 	From struct {
 		// Name Name of the access group.
-		Name *string `json:"name,omitempty"`
+		Name nullable.Nullable[string] `json:"name,omitempty"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -9883,7 +9884,7 @@ type AcsAccessGroupPendingMutationsUpdatingGroupInformation struct {
 	// To New access group information.
 	To struct {
 		// Name Name of the access group.
-		Name *string `json:"name,omitempty"`
+		Name nullable.Nullable[string] `json:"name,omitempty"`
 	} `json:"to"`
 }
 
@@ -9898,7 +9899,7 @@ type AcsAccessGroupPendingMutationsUpdatingUserMembership struct {
 	// From Old user membership.
 	From struct {
 		// AcsUserId Old user ID.
-		AcsUserId *string `json:"acs_user_id"`
+		AcsUserId nullable.Nullable[string] `json:"acs_user_id"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -9910,7 +9911,7 @@ type AcsAccessGroupPendingMutationsUpdatingUserMembership struct {
 	// To New user membership.
 	To struct {
 		// AcsUserId New user ID.
-		AcsUserId *string `json:"acs_user_id"`
+		AcsUserId nullable.Nullable[string] `json:"acs_user_id"`
 	} `json:"to"`
 }
 
@@ -10104,10 +10105,10 @@ type AcsCredential struct {
 	} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 	// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	CardNumber *string `json:"card_number,omitempty"`
+	CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 	// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -10139,7 +10140,7 @@ type AcsCredential struct {
 	IsIssued *bool `json:"is_issued,omitempty"`
 
 	// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-	IsLatestDesiredStateSyncedWithProvider *bool `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+	IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool] `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 
 	// IsManaged Indicates whether Seam manages the credential.
 	IsManaged AcsCredentialIsManaged `json:"is_managed"`
@@ -10151,10 +10152,10 @@ type AcsCredential struct {
 	IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 	// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-	IssuedAt *time.Time `json:"issued_at,omitempty"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 	// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-	LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+	LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 	// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 	ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -10474,7 +10475,7 @@ type AcsCredentialsListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
 	Search *string `json:"search,omitempty"`
@@ -10709,7 +10710,7 @@ type AcsEncodersListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 	union      json.RawMessage
 }
 
@@ -11324,10 +11325,10 @@ type AcsEntrancesListRequestBody struct {
 	// Limit Maximum number of records to return per page.
 	Limit *int `json:"limit,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	LocationId *string `json:"location_id,omitempty"`
+	LocationId nullable.Nullable[string] `json:"location_id,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned entrances to include all records that satisfy a partial match using `display_name`.
 	Search *string `json:"search,omitempty"`
@@ -11391,7 +11392,7 @@ type AcsSystem struct {
 	CreatedAt time.Time `json:"created_at"`
 
 	// DefaultCredentialManagerAcsSystemId ID of the default credential manager `acs_system` for this [access control system](https://docs.seam.co/low-level-apis/access-systems).
-	DefaultCredentialManagerAcsSystemId *string `json:"default_credential_manager_acs_system_id,omitempty"`
+	DefaultCredentialManagerAcsSystemId nullable.Nullable[string] `json:"default_credential_manager_acs_system_id,omitempty"`
 
 	// Errors Errors associated with the [access control system](https://docs.seam.co/low-level-apis/access-systems).
 	Errors []AcsSystemErrors `json:"errors"`
@@ -11414,7 +11415,7 @@ type AcsSystem struct {
 	// Location Location information for the [access control system](https://docs.seam.co/low-level-apis/access-systems).
 	Location struct {
 		// TimeZone Time zone in which the [access control system](https://docs.seam.co/low-level-apis/access-systems) is located.
-		TimeZone *string `json:"time_zone"`
+		TimeZone nullable.Nullable[string] `json:"time_zone"`
 	} `json:"location"`
 
 	// Name Name of the [access control system](https://docs.seam.co/low-level-apis/access-systems).
@@ -11733,7 +11734,7 @@ type AcsUser struct {
 	// AccessSchedule `starts_at` and `ends_at` timestamps for the [access system user's](https://docs.seam.co/low-level-apis/access-systems/user-management) access.
 	AccessSchedule *struct {
 		// EndsAt Date and time at which the user's access ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Date and time at which the user's access starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 		StartsAt time.Time `json:"starts_at"`
@@ -11783,7 +11784,7 @@ type AcsUser struct {
 	IsSuspended *bool `json:"is_suspended,omitempty"`
 
 	// LastSuccessfulSyncAt The last time an internal sync job completed for this access system user.
-	LastSuccessfulSyncAt *time.Time `json:"last_successful_sync_at"`
+	LastSuccessfulSyncAt nullable.Nullable[time.Time] `json:"last_successful_sync_at"`
 
 	// PendingMutations Pending mutations associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management). Seam is in the process of pushing these mutations to the integrated access system.
 	PendingMutations *[]AcsUserPendingMutations `json:"pending_mutations,omitempty"`
@@ -11807,16 +11808,16 @@ type AcsUser struct {
 	} `json:"salto_space_metadata,omitempty"`
 
 	// UserIdentityEmailAddress Email address of the user identity associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management).
-	UserIdentityEmailAddress *string `json:"user_identity_email_address,omitempty"`
+	UserIdentityEmailAddress nullable.Nullable[string] `json:"user_identity_email_address,omitempty"`
 
 	// UserIdentityFullName Full name of the user identity associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management).
-	UserIdentityFullName *string `json:"user_identity_full_name,omitempty"`
+	UserIdentityFullName nullable.Nullable[string] `json:"user_identity_full_name,omitempty"`
 
 	// UserIdentityId ID of the user identity associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management).
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
 
 	// UserIdentityPhoneNumber Phone number of the user identity associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management) in E.164 format (for example, `+15555550100`).
-	UserIdentityPhoneNumber *string `json:"user_identity_phone_number,omitempty"`
+	UserIdentityPhoneNumber nullable.Nullable[string] `json:"user_identity_phone_number,omitempty"`
 
 	// Warnings Warnings associated with the [access system user](https://docs.seam.co/low-level-apis/access-systems/user-management).
 	Warnings []AcsUserWarnings `json:"warnings"`
@@ -11946,7 +11947,7 @@ type AcsUserPendingMutationsDeferringCreation struct {
 	MutationCode AcsUserPendingMutationsDeferringCreationMutationCode `json:"mutation_code"`
 
 	// ScheduledAt Optional: When the user creation is scheduled to occur.
-	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
+	ScheduledAt nullable.Nullable[time.Time] `json:"scheduled_at,omitempty"`
 }
 
 // AcsUserPendingMutationsDeferringCreationMutationCode Mutation code to indicate that Seam is intentionally deferring the creation of the user on the access control system until the appropriate time.
@@ -11999,10 +12000,10 @@ type AcsUserPendingMutationsUpdatingAccessSchedule struct {
 	// From Old access schedule information.
 	From struct {
 		// EndsAt Starting time for the access schedule.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Starting time for the access schedule.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -12014,10 +12015,10 @@ type AcsUserPendingMutationsUpdatingAccessSchedule struct {
 	// To New access schedule information.
 	To struct {
 		// EndsAt Starting time for the access schedule.
-		EndsAt *time.Time `json:"ends_at"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 		// StartsAt Starting time for the access schedule.
-		StartsAt *time.Time `json:"starts_at"`
+		StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 	} `json:"to"`
 }
 
@@ -12032,7 +12033,7 @@ type AcsUserPendingMutationsUpdatingCredentialAssignment struct {
 	// From Previous credential assignment.
 	From struct {
 		// AcsCredentialId Previous credential ID.
-		AcsCredentialId *string `json:"acs_credential_id"`
+		AcsCredentialId nullable.Nullable[string] `json:"acs_credential_id"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -12044,7 +12045,7 @@ type AcsUserPendingMutationsUpdatingCredentialAssignment struct {
 	// To New credential assignment.
 	To struct {
 		// AcsCredentialId New credential ID.
-		AcsCredentialId *string `json:"acs_credential_id"`
+		AcsCredentialId nullable.Nullable[string] `json:"acs_credential_id"`
 	} `json:"to"`
 }
 
@@ -12059,7 +12060,7 @@ type AcsUserPendingMutationsUpdatingGroupMembership struct {
 	// From Old access group membership.
 	From struct {
 		// AcsAccessGroupId Old access group ID.
-		AcsAccessGroupId *string `json:"acs_access_group_id"`
+		AcsAccessGroupId nullable.Nullable[string] `json:"acs_access_group_id"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -12071,7 +12072,7 @@ type AcsUserPendingMutationsUpdatingGroupMembership struct {
 	// To New access group membership.
 	To struct {
 		// AcsAccessGroupId New access group ID.
-		AcsAccessGroupId *string `json:"acs_access_group_id"`
+		AcsAccessGroupId nullable.Nullable[string] `json:"acs_access_group_id"`
 	} `json:"to"`
 }
 
@@ -12111,13 +12112,13 @@ type AcsUserPendingMutationsUpdatingUserInformation struct {
 	// From Old access system user information.
 	From struct {
 		// EmailAddress Email address of the access system user.
-		EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 		// FullName Full name of the access system user.
-		FullName *string `json:"full_name,omitempty"`
+		FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 		// PhoneNumber Phone number of the access system user.
-		PhoneNumber *string `json:"phone_number,omitempty"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 	} `json:"from"`
 
 	// Message Detailed description of the mutation.
@@ -12129,13 +12130,13 @@ type AcsUserPendingMutationsUpdatingUserInformation struct {
 	// To New access system user information.
 	To struct {
 		// EmailAddress Email address of the access system user.
-		EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 		// FullName Full name of the access system user.
-		FullName *string `json:"full_name,omitempty"`
+		FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 		// PhoneNumber Phone number of the access system user.
-		PhoneNumber *string `json:"phone_number,omitempty"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 	} `json:"to"`
 }
 
@@ -12231,7 +12232,7 @@ type AcsUsersCreateRequestBody struct {
 	// AccessSchedule `starts_at` and `ends_at` timestamps for the new access system user's access. If you specify an `access_schedule`, you may include both `starts_at` and `ends_at`. If you omit `starts_at`, it defaults to the current time. `ends_at` is optional and must be a time in the future and after `starts_at`.
 	AccessSchedule *struct {
 		// EndsAt Ending timestamp for the new access system user's access.
-		EndsAt *time.Time `json:"ends_at,omitempty"`
+		EndsAt nullable.Nullable[time.Time] `json:"ends_at,omitempty"`
 
 		// StartsAt Starting timestamp for the new access system user's access.
 		StartsAt *time.Time `json:"starts_at,omitempty"`
@@ -12339,7 +12340,7 @@ type AcsUsersListRequestBody struct {
 	Limit *int `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned access system users to include all records that satisfy a partial match using `full_name`, `phone_number`, `email_address`, `acs_user_id`, `user_identity_id`, `user_identity_full_name` or `user_identity_phone_number`.
 	Search *string `json:"search,omitempty"`
@@ -12434,13 +12435,13 @@ type AcsUsersUnsuspendResponseBody struct {
 // AcsUsersUpdateRequestBody defines model for acs_users_update_request_body.
 type AcsUsersUpdateRequestBody struct {
 	// AccessSchedule `starts_at` and `ends_at` timestamps for the access system user's access. If you specify an `access_schedule`, you may include both `starts_at` and `ends_at`. If you omit `starts_at`, it defaults to the current time. `ends_at` is optional and must be a time in the future and after `starts_at`.
-	AccessSchedule *struct {
+	AccessSchedule nullable.Nullable[struct {
 		// EndsAt Ending timestamp for the access system user's access.
 		EndsAt time.Time `json:"ends_at"`
 
 		// StartsAt Starting timestamp for the access system user's access.
 		StartsAt time.Time `json:"starts_at"`
-	} `json:"access_schedule,omitempty"`
+	}] `json:"access_schedule,omitempty"`
 
 	// AcsSystemId ID of the access system that you want to update. You can only provide acs_system_id with user_identity_id.
 	AcsSystemId *string `json:"acs_system_id,omitempty"`
@@ -12498,7 +12499,7 @@ type ActionAttemptActivateClimatePresetError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                   `json:"result"`
+	Result nullable.Nullable[interface{}]                `json:"result"`
 	Status ActionAttemptActivateClimatePresetErrorStatus `json:"status"`
 }
 
@@ -12517,10 +12518,10 @@ type ActionAttemptActivateClimatePresetPending struct {
 	ActionType ActionAttemptActivateClimatePresetPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                     `json:"result"`
+	Result nullable.Nullable[interface{}]                  `json:"result"`
 	Status ActionAttemptActivateClimatePresetPendingStatus `json:"status"`
 }
 
@@ -12539,7 +12540,7 @@ type ActionAttemptActivateClimatePresetSuccess struct {
 	ActionType ActionAttemptActivateClimatePresetSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                          `json:"result"`
@@ -12562,7 +12563,7 @@ type ActionAttemptAssignCredentialError struct {
 	Error      ActionAttemptAssignCredentialErrorError      `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptAssignCredentialErrorStatus `json:"status"`
 }
 
@@ -12598,10 +12599,10 @@ type ActionAttemptAssignCredentialPending struct {
 	ActionType ActionAttemptAssignCredentialPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                `json:"result"`
+	Result nullable.Nullable[interface{}]             `json:"result"`
 	Status ActionAttemptAssignCredentialPendingStatus `json:"status"`
 }
 
@@ -12620,7 +12621,7 @@ type ActionAttemptAssignCredentialSuccess struct {
 	ActionType ActionAttemptAssignCredentialSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of assigning a credential. If successful, includes the updated access method with the assigned credential.
 	Result struct {
@@ -12631,7 +12632,7 @@ type ActionAttemptAssignCredentialSuccess struct {
 		ClientSessionToken *string `json:"client_session_token,omitempty"`
 
 		// Code The actual PIN code for code access methods.
-		Code *string `json:"code,omitempty"`
+		Code nullable.Nullable[string] `json:"code,omitempty"`
 
 		// CreatedAt Date and time at which the access method was created.
 		CreatedAt time.Time `json:"created_at"`
@@ -12664,7 +12665,7 @@ type ActionAttemptAssignCredentialSuccess struct {
 		IsReadyForEncoding *bool `json:"is_ready_for_encoding,omitempty"`
 
 		// IssuedAt Date and time at which the access method was issued.
-		IssuedAt *time.Time `json:"issued_at"`
+		IssuedAt nullable.Nullable[time.Time] `json:"issued_at"`
 
 		// Mode Access method mode. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
 		Mode ActionAttemptAssignCredentialSuccessResultMode `json:"mode"`
@@ -12708,7 +12709,7 @@ type ActionAttemptConfigureAutoLockError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                               `json:"result"`
+	Result nullable.Nullable[interface{}]            `json:"result"`
 	Status ActionAttemptConfigureAutoLockErrorStatus `json:"status"`
 }
 
@@ -12727,10 +12728,10 @@ type ActionAttemptConfigureAutoLockPending struct {
 	ActionType ActionAttemptConfigureAutoLockPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                 `json:"result"`
+	Result nullable.Nullable[interface{}]              `json:"result"`
 	Status ActionAttemptConfigureAutoLockPendingStatus `json:"status"`
 }
 
@@ -12749,7 +12750,7 @@ type ActionAttemptConfigureAutoLockSuccess struct {
 	ActionType ActionAttemptConfigureAutoLockSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                      `json:"result"`
@@ -12780,7 +12781,7 @@ type ActionAttemptCreateAccessCodeError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptCreateAccessCodeErrorStatus `json:"status"`
 }
 
@@ -12799,10 +12800,10 @@ type ActionAttemptCreateAccessCodePending struct {
 	ActionType ActionAttemptCreateAccessCodePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                `json:"result"`
+	Result nullable.Nullable[interface{}]             `json:"result"`
 	Status ActionAttemptCreateAccessCodePendingStatus `json:"status"`
 }
 
@@ -12821,7 +12822,7 @@ type ActionAttemptCreateAccessCodeSuccess struct {
 	ActionType ActionAttemptCreateAccessCodeSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -12855,7 +12856,7 @@ type ActionAttemptCreateNoiseThresholdError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                  `json:"result"`
+	Result nullable.Nullable[interface{}]               `json:"result"`
 	Status ActionAttemptCreateNoiseThresholdErrorStatus `json:"status"`
 }
 
@@ -12874,10 +12875,10 @@ type ActionAttemptCreateNoiseThresholdPending struct {
 	ActionType ActionAttemptCreateNoiseThresholdPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                    `json:"result"`
+	Result nullable.Nullable[interface{}]                 `json:"result"`
 	Status ActionAttemptCreateNoiseThresholdPendingStatus `json:"status"`
 }
 
@@ -12896,7 +12897,7 @@ type ActionAttemptCreateNoiseThresholdSuccess struct {
 	ActionType ActionAttemptCreateNoiseThresholdSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -12930,7 +12931,7 @@ type ActionAttemptDeleteAccessCodeError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptDeleteAccessCodeErrorStatus `json:"status"`
 }
 
@@ -12949,10 +12950,10 @@ type ActionAttemptDeleteAccessCodePending struct {
 	ActionType ActionAttemptDeleteAccessCodePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                `json:"result"`
+	Result nullable.Nullable[interface{}]             `json:"result"`
 	Status ActionAttemptDeleteAccessCodePendingStatus `json:"status"`
 }
 
@@ -12971,7 +12972,7 @@ type ActionAttemptDeleteAccessCodeSuccess struct {
 	ActionType ActionAttemptDeleteAccessCodeSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                     `json:"result"`
@@ -13002,7 +13003,7 @@ type ActionAttemptDeleteNoiseThresholdError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                  `json:"result"`
+	Result nullable.Nullable[interface{}]               `json:"result"`
 	Status ActionAttemptDeleteNoiseThresholdErrorStatus `json:"status"`
 }
 
@@ -13021,10 +13022,10 @@ type ActionAttemptDeleteNoiseThresholdPending struct {
 	ActionType ActionAttemptDeleteNoiseThresholdPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                    `json:"result"`
+	Result nullable.Nullable[interface{}]                 `json:"result"`
 	Status ActionAttemptDeleteNoiseThresholdPendingStatus `json:"status"`
 }
 
@@ -13043,7 +13044,7 @@ type ActionAttemptDeleteNoiseThresholdSuccess struct {
 	ActionType ActionAttemptDeleteNoiseThresholdSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                         `json:"result"`
@@ -13066,7 +13067,7 @@ type ActionAttemptEncodeCredentialError struct {
 	Error      ActionAttemptEncodeCredentialErrorError      `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptEncodeCredentialErrorStatus `json:"status"`
 }
 
@@ -13138,10 +13139,10 @@ type ActionAttemptEncodeCredentialPending struct {
 	ActionType ActionAttemptEncodeCredentialPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                `json:"result"`
+	Result nullable.Nullable[interface{}]             `json:"result"`
 	Status ActionAttemptEncodeCredentialPendingStatus `json:"status"`
 }
 
@@ -13160,7 +13161,7 @@ type ActionAttemptEncodeCredentialSuccess struct {
 	ActionType ActionAttemptEncodeCredentialSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of an encoding attempt. If the attempt was successful, includes the credential data that was encoded onto the card.
 	Result ActionAttemptEncodeCredentialSuccessResult `json:"result"`
@@ -13223,10 +13224,10 @@ type ActionAttemptEncodeCredentialSuccessResult0 struct {
 	} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 	// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	CardNumber *string `json:"card_number,omitempty"`
+	CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 	// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -13258,7 +13259,7 @@ type ActionAttemptEncodeCredentialSuccessResult0 struct {
 	IsIssued *bool `json:"is_issued,omitempty"`
 
 	// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-	IsLatestDesiredStateSyncedWithProvider *bool `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+	IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool] `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 
 	// IsManaged Indicates whether Seam manages the credential.
 	IsManaged ActionAttemptEncodeCredentialSuccessResult0IsManaged `json:"is_managed"`
@@ -13270,10 +13271,10 @@ type ActionAttemptEncodeCredentialSuccessResult0 struct {
 	IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 	// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-	IssuedAt *time.Time `json:"issued_at,omitempty"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 	// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-	LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+	LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 	// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 	ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -13369,10 +13370,10 @@ type ActionAttemptEncodeCredentialSuccessResult1 struct {
 	} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 	// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	CardNumber *string `json:"card_number,omitempty"`
+	CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 	// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -13404,7 +13405,7 @@ type ActionAttemptEncodeCredentialSuccessResult1 struct {
 	IsIssued *bool `json:"is_issued,omitempty"`
 
 	// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-	IsLatestDesiredStateSyncedWithProvider *bool                                                `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+	IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool]                              `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 	IsManaged                              ActionAttemptEncodeCredentialSuccessResult1IsManaged `json:"is_managed"`
 
 	// IsMultiPhoneSyncCredential Indicates whether the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
@@ -13414,10 +13415,10 @@ type ActionAttemptEncodeCredentialSuccessResult1 struct {
 	IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 	// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-	IssuedAt *time.Time `json:"issued_at,omitempty"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 	// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-	LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+	LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 	// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 	ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -13492,7 +13493,7 @@ type ActionAttemptLockDoorError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                      `json:"result"`
+	Result nullable.Nullable[interface{}]   `json:"result"`
 	Status ActionAttemptLockDoorErrorStatus `json:"status"`
 }
 
@@ -13511,10 +13512,10 @@ type ActionAttemptLockDoorPending struct {
 	ActionType ActionAttemptLockDoorPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                        `json:"result"`
+	Result nullable.Nullable[interface{}]     `json:"result"`
 	Status ActionAttemptLockDoorPendingStatus `json:"status"`
 }
 
@@ -13533,7 +13534,7 @@ type ActionAttemptLockDoorSuccess struct {
 	ActionType ActionAttemptLockDoorSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -13567,7 +13568,7 @@ type ActionAttemptPushThermostatProgramsError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                    `json:"result"`
+	Result nullable.Nullable[interface{}]                 `json:"result"`
 	Status ActionAttemptPushThermostatProgramsErrorStatus `json:"status"`
 }
 
@@ -13586,10 +13587,10 @@ type ActionAttemptPushThermostatProgramsPending struct {
 	ActionType ActionAttemptPushThermostatProgramsPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                      `json:"result"`
+	Result nullable.Nullable[interface{}]                   `json:"result"`
 	Status ActionAttemptPushThermostatProgramsPendingStatus `json:"status"`
 }
 
@@ -13608,7 +13609,7 @@ type ActionAttemptPushThermostatProgramsSuccess struct {
 	ActionType ActionAttemptPushThermostatProgramsSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                           `json:"result"`
@@ -13639,7 +13640,7 @@ type ActionAttemptResetSandboxWorkspaceError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                   `json:"result"`
+	Result nullable.Nullable[interface{}]                `json:"result"`
 	Status ActionAttemptResetSandboxWorkspaceErrorStatus `json:"status"`
 }
 
@@ -13658,10 +13659,10 @@ type ActionAttemptResetSandboxWorkspacePending struct {
 	ActionType ActionAttemptResetSandboxWorkspacePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                     `json:"result"`
+	Result nullable.Nullable[interface{}]                  `json:"result"`
 	Status ActionAttemptResetSandboxWorkspacePendingStatus `json:"status"`
 }
 
@@ -13680,7 +13681,7 @@ type ActionAttemptResetSandboxWorkspaceSuccess struct {
 	ActionType ActionAttemptResetSandboxWorkspaceSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                          `json:"result"`
@@ -13703,7 +13704,7 @@ type ActionAttemptScanCredentialError struct {
 	Error      ActionAttemptScanCredentialErrorError      `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                            `json:"result"`
+	Result nullable.Nullable[interface{}]         `json:"result"`
 	Status ActionAttemptScanCredentialErrorStatus `json:"status"`
 }
 
@@ -13799,10 +13800,10 @@ type ActionAttemptScanCredentialPending struct {
 	ActionType ActionAttemptScanCredentialPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptScanCredentialPendingStatus `json:"status"`
 }
 
@@ -13821,26 +13822,26 @@ type ActionAttemptScanCredentialSuccess struct {
 	ActionType ActionAttemptScanCredentialSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of scanning a card. If the attempt was successful, includes a snapshot of credential data read from the physical encoder, the corresponding data stored on Seam and the access system, and any associated warnings.
 	Result struct {
 		// AcsCredentialOnEncoder Snapshot of credential data read from the physical encoder.
-		AcsCredentialOnEncoder *struct {
+		AcsCredentialOnEncoder nullable.Nullable[struct {
 			// CardNumber A number or string that physically identifies the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-			CardNumber *string `json:"card_number"`
+			CardNumber nullable.Nullable[string] `json:"card_number"`
 
 			// CreatedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was created.
-			CreatedAt *time.Time `json:"created_at"`
+			CreatedAt nullable.Nullable[time.Time] `json:"created_at"`
 
 			// EndsAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) will stop being usable.
-			EndsAt *time.Time `json:"ends_at"`
+			EndsAt nullable.Nullable[time.Time] `json:"ends_at"`
 
 			// IsIssued Indicates whether the credential has been issued (encoded onto a card).
-			IsIssued *bool `json:"is_issued"`
+			IsIssued nullable.Nullable[bool] `json:"is_issued"`
 
 			// StartsAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) becomes usable.
-			StartsAt *time.Time `json:"starts_at"`
+			StartsAt nullable.Nullable[time.Time] `json:"starts_at"`
 
 			// VisionlineMetadata Visionline-specific metadata for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 			VisionlineMetadata *struct {
@@ -13880,10 +13881,10 @@ type ActionAttemptScanCredentialSuccess struct {
 				// PendingAutoUpdate Indicates whether the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) is pending auto-update.
 				PendingAutoUpdate *bool `json:"pending_auto_update,omitempty"`
 			} `json:"visionline_metadata,omitempty"`
-		} `json:"acs_credential_on_encoder"`
+		}] `json:"acs_credential_on_encoder"`
 
 		// AcsCredentialOnSeam Corresponding credential data as stored on Seam and the access system.
-		AcsCredentialOnSeam *ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam `json:"acs_credential_on_seam"`
+		AcsCredentialOnSeam nullable.Nullable[ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam] `json:"acs_credential_on_seam"`
 
 		// Warnings Warnings related to scanning the credential, such as mismatches between the credential data currently encoded on the card and the corresponding data stored on Seam and the access system.
 		Warnings []struct {
@@ -13959,10 +13960,10 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam0 struct {
 	} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 	// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	CardNumber *string `json:"card_number,omitempty"`
+	CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 	// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -13994,7 +13995,7 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam0 struct {
 	IsIssued *bool `json:"is_issued,omitempty"`
 
 	// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-	IsLatestDesiredStateSyncedWithProvider *bool `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+	IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool] `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 
 	// IsManaged Indicates whether Seam manages the credential.
 	IsManaged ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam0IsManaged `json:"is_managed"`
@@ -14006,10 +14007,10 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam0 struct {
 	IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 	// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-	IssuedAt *time.Time `json:"issued_at,omitempty"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 	// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-	LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+	LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 	// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 	ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -14105,10 +14106,10 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam1 struct {
 	} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 	// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	CardNumber *string `json:"card_number,omitempty"`
+	CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 	// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-	Code *string `json:"code,omitempty"`
+	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 	ConnectedAccountId string `json:"connected_account_id"`
@@ -14140,7 +14141,7 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam1 struct {
 	IsIssued *bool `json:"is_issued,omitempty"`
 
 	// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-	IsLatestDesiredStateSyncedWithProvider *bool                                                                 `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+	IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool]                                               `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 	IsManaged                              ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam1IsManaged `json:"is_managed"`
 
 	// IsMultiPhoneSyncCredential Indicates whether the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
@@ -14150,10 +14151,10 @@ type ActionAttemptScanCredentialSuccessResultAcsCredentialOnSeam1 struct {
 	IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 	// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-	IssuedAt *time.Time `json:"issued_at,omitempty"`
+	IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 	// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-	LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+	LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 	// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 	ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -14220,7 +14221,7 @@ type ActionAttemptScanToAssignCredentialError struct {
 	Error      ActionAttemptScanToAssignCredentialErrorError      `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                    `json:"result"`
+	Result nullable.Nullable[interface{}]                 `json:"result"`
 	Status ActionAttemptScanToAssignCredentialErrorStatus `json:"status"`
 }
 
@@ -14244,10 +14245,10 @@ type ActionAttemptScanToAssignCredentialPending struct {
 	ActionType ActionAttemptScanToAssignCredentialPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                      `json:"result"`
+	Result nullable.Nullable[interface{}]                   `json:"result"`
 	Status ActionAttemptScanToAssignCredentialPendingStatus `json:"status"`
 }
 
@@ -14266,7 +14267,7 @@ type ActionAttemptScanToAssignCredentialSuccess struct {
 	ActionType ActionAttemptScanToAssignCredentialSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of a scan to assign attempt. If the attempt was successful, includes the credential data that was scanned and assigned.
 	Result struct {
@@ -14307,10 +14308,10 @@ type ActionAttemptScanToAssignCredentialSuccess struct {
 		} `json:"assa_abloy_vostio_metadata,omitempty"`
 
 		// CardNumber Number of the card associated with the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-		CardNumber *string `json:"card_number,omitempty"`
+		CardNumber nullable.Nullable[string] `json:"card_number,omitempty"`
 
 		// Code Access (PIN) code for the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
-		Code *string `json:"code,omitempty"`
+		Code nullable.Nullable[string] `json:"code,omitempty"`
 
 		// ConnectedAccountId ID of the [connected account](https://docs.seam.co/core-concepts/connected-accounts) to which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) belongs.
 		ConnectedAccountId string `json:"connected_account_id"`
@@ -14342,7 +14343,7 @@ type ActionAttemptScanToAssignCredentialSuccess struct {
 		IsIssued *bool `json:"is_issued,omitempty"`
 
 		// IsLatestDesiredStateSyncedWithProvider Indicates whether the latest state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) has been synced from Seam to the provider.
-		IsLatestDesiredStateSyncedWithProvider *bool `json:"is_latest_desired_state_synced_with_provider,omitempty"`
+		IsLatestDesiredStateSyncedWithProvider nullable.Nullable[bool] `json:"is_latest_desired_state_synced_with_provider,omitempty"`
 
 		// IsManaged Indicates whether Seam manages the credential.
 		IsManaged ActionAttemptScanToAssignCredentialSuccessResultIsManaged `json:"is_managed"`
@@ -14354,10 +14355,10 @@ type ActionAttemptScanToAssignCredentialSuccess struct {
 		IsOneTimeUse *bool `json:"is_one_time_use,omitempty"`
 
 		// IssuedAt Date and time at which the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was encoded onto a card.
-		IssuedAt *time.Time `json:"issued_at,omitempty"`
+		IssuedAt nullable.Nullable[time.Time] `json:"issued_at,omitempty"`
 
 		// LatestDesiredStateSyncedWithProviderAt Date and time at which the state of the [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-		LatestDesiredStateSyncedWithProviderAt *time.Time `json:"latest_desired_state_synced_with_provider_at,omitempty"`
+		LatestDesiredStateSyncedWithProviderAt nullable.Nullable[time.Time] `json:"latest_desired_state_synced_with_provider_at,omitempty"`
 
 		// ParentAcsCredentialId ID of the parent [credential](https://docs.seam.co/low-level-apis/access-systems/managing-credentials).
 		ParentAcsCredentialId *string `json:"parent_acs_credential_id,omitempty"`
@@ -14440,7 +14441,7 @@ type ActionAttemptSetFanModeError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                        `json:"result"`
+	Result nullable.Nullable[interface{}]     `json:"result"`
 	Status ActionAttemptSetFanModeErrorStatus `json:"status"`
 }
 
@@ -14459,10 +14460,10 @@ type ActionAttemptSetFanModePending struct {
 	ActionType ActionAttemptSetFanModePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                          `json:"result"`
+	Result nullable.Nullable[interface{}]       `json:"result"`
 	Status ActionAttemptSetFanModePendingStatus `json:"status"`
 }
 
@@ -14481,7 +14482,7 @@ type ActionAttemptSetFanModeSuccess struct {
 	ActionType ActionAttemptSetFanModeSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}               `json:"result"`
@@ -14512,7 +14513,7 @@ type ActionAttemptSetHvacModeError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                         `json:"result"`
+	Result nullable.Nullable[interface{}]      `json:"result"`
 	Status ActionAttemptSetHvacModeErrorStatus `json:"status"`
 }
 
@@ -14531,10 +14532,10 @@ type ActionAttemptSetHvacModePending struct {
 	ActionType ActionAttemptSetHvacModePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                           `json:"result"`
+	Result nullable.Nullable[interface{}]        `json:"result"`
 	Status ActionAttemptSetHvacModePendingStatus `json:"status"`
 }
 
@@ -14553,7 +14554,7 @@ type ActionAttemptSetHvacModeSuccess struct {
 	ActionType ActionAttemptSetHvacModeSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                `json:"result"`
@@ -14584,7 +14585,7 @@ type ActionAttemptSimulateKeypadCodeEntryError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                     `json:"result"`
+	Result nullable.Nullable[interface{}]                  `json:"result"`
 	Status ActionAttemptSimulateKeypadCodeEntryErrorStatus `json:"status"`
 }
 
@@ -14603,10 +14604,10 @@ type ActionAttemptSimulateKeypadCodeEntryPending struct {
 	ActionType ActionAttemptSimulateKeypadCodeEntryPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                       `json:"result"`
+	Result nullable.Nullable[interface{}]                    `json:"result"`
 	Status ActionAttemptSimulateKeypadCodeEntryPendingStatus `json:"status"`
 }
 
@@ -14625,7 +14626,7 @@ type ActionAttemptSimulateKeypadCodeEntrySuccess struct {
 	ActionType ActionAttemptSimulateKeypadCodeEntrySuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                            `json:"result"`
@@ -14656,7 +14657,7 @@ type ActionAttemptSimulateManualLockViaKeypadError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                         `json:"result"`
+	Result nullable.Nullable[interface{}]                      `json:"result"`
 	Status ActionAttemptSimulateManualLockViaKeypadErrorStatus `json:"status"`
 }
 
@@ -14675,10 +14676,10 @@ type ActionAttemptSimulateManualLockViaKeypadPending struct {
 	ActionType ActionAttemptSimulateManualLockViaKeypadPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                           `json:"result"`
+	Result nullable.Nullable[interface{}]                        `json:"result"`
 	Status ActionAttemptSimulateManualLockViaKeypadPendingStatus `json:"status"`
 }
 
@@ -14697,7 +14698,7 @@ type ActionAttemptSimulateManualLockViaKeypadSuccess struct {
 	ActionType ActionAttemptSimulateManualLockViaKeypadSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                                `json:"result"`
@@ -14728,7 +14729,7 @@ type ActionAttemptSyncAccessCodesError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                             `json:"result"`
+	Result nullable.Nullable[interface{}]          `json:"result"`
 	Status ActionAttemptSyncAccessCodesErrorStatus `json:"status"`
 }
 
@@ -14747,10 +14748,10 @@ type ActionAttemptSyncAccessCodesPending struct {
 	ActionType ActionAttemptSyncAccessCodesPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                               `json:"result"`
+	Result nullable.Nullable[interface{}]            `json:"result"`
 	Status ActionAttemptSyncAccessCodesPendingStatus `json:"status"`
 }
 
@@ -14769,7 +14770,7 @@ type ActionAttemptSyncAccessCodesSuccess struct {
 	ActionType ActionAttemptSyncAccessCodesSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result map[string]interface{}                    `json:"result"`
@@ -14800,7 +14801,7 @@ type ActionAttemptUnlockDoorError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                        `json:"result"`
+	Result nullable.Nullable[interface{}]     `json:"result"`
 	Status ActionAttemptUnlockDoorErrorStatus `json:"status"`
 }
 
@@ -14819,10 +14820,10 @@ type ActionAttemptUnlockDoorPending struct {
 	ActionType ActionAttemptUnlockDoorPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                          `json:"result"`
+	Result nullable.Nullable[interface{}]       `json:"result"`
 	Status ActionAttemptUnlockDoorPendingStatus `json:"status"`
 }
 
@@ -14841,7 +14842,7 @@ type ActionAttemptUnlockDoorSuccess struct {
 	ActionType ActionAttemptUnlockDoorSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -14875,7 +14876,7 @@ type ActionAttemptUpdateAccessCodeError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                              `json:"result"`
+	Result nullable.Nullable[interface{}]           `json:"result"`
 	Status ActionAttemptUpdateAccessCodeErrorStatus `json:"status"`
 }
 
@@ -14894,10 +14895,10 @@ type ActionAttemptUpdateAccessCodePending struct {
 	ActionType ActionAttemptUpdateAccessCodePendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                `json:"result"`
+	Result nullable.Nullable[interface{}]             `json:"result"`
 	Status ActionAttemptUpdateAccessCodePendingStatus `json:"status"`
 }
 
@@ -14916,7 +14917,7 @@ type ActionAttemptUpdateAccessCodeSuccess struct {
 	ActionType ActionAttemptUpdateAccessCodeSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -14950,7 +14951,7 @@ type ActionAttemptUpdateNoiseThresholdError struct {
 	} `json:"error"`
 
 	// Result Result of the action attempt. Null for failed action attempts.
-	Result interface{}                                  `json:"result"`
+	Result nullable.Nullable[interface{}]               `json:"result"`
 	Status ActionAttemptUpdateNoiseThresholdErrorStatus `json:"status"`
 }
 
@@ -14969,10 +14970,10 @@ type ActionAttemptUpdateNoiseThresholdPending struct {
 	ActionType ActionAttemptUpdateNoiseThresholdPendingActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for pending action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action attempt. Null for pending action attempts.
-	Result interface{}                                    `json:"result"`
+	Result nullable.Nullable[interface{}]                 `json:"result"`
 	Status ActionAttemptUpdateNoiseThresholdPendingStatus `json:"status"`
 }
 
@@ -14991,7 +14992,7 @@ type ActionAttemptUpdateNoiseThresholdSuccess struct {
 	ActionType ActionAttemptUpdateNoiseThresholdSuccessActionType `json:"action_type"`
 
 	// Error Errors associated with the action attempt. Null for successful action attempts.
-	Error interface{} `json:"error"`
+	Error nullable.Nullable[interface{}] `json:"error"`
 
 	// Result Result of the action.
 	Result struct {
@@ -15036,7 +15037,7 @@ type ActionAttemptsListRequestBody struct {
 	Limit *int `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 }
 
 // ActionAttemptsListResponseBody defines model for action_attempts_list_response_body.
@@ -15083,7 +15084,7 @@ type ClientSession struct {
 	Token string `json:"token"`
 
 	// UserIdentifierKey Your user ID for the user associated with the [client session](https://docs.seam.co/core-concepts/authentication/client-session-tokens).
-	UserIdentifierKey *string `json:"user_identifier_key"`
+	UserIdentifierKey nullable.Nullable[string] `json:"user_identifier_key"`
 
 	// UserIdentityId ID of the [user identity](https://docs.seam.co/capability-guides/mobile-access/managing-mobile-app-user-accounts-with-user-identities#what-is-a-user-identity) associated with the client session.
 	UserIdentityId *string `json:"user_identity_id,omitempty"`
@@ -15309,7 +15310,7 @@ type ConnectWebview struct {
 	AnyProviderAllowed bool `json:"any_provider_allowed"`
 
 	// AuthorizedAt Date and time at which the user authorized (through the Connect Webview) the management of their devices.
-	AuthorizedAt *time.Time `json:"authorized_at"`
+	AuthorizedAt nullable.Nullable[time.Time] `json:"authorized_at"`
 
 	// AutomaticallyManageNewDevices Indicates whether Seam should [import all new devices](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#automatically_manage_new_devices) for the connected account to make these devices available for use and management by the Seam API.
 	AutomaticallyManageNewDevices bool `json:"automatically_manage_new_devices"`
@@ -15318,7 +15319,7 @@ type ConnectWebview struct {
 	ConnectWebviewId string `json:"connect_webview_id"`
 
 	// ConnectedAccountId ID of the connected account associated with the Connect Webview.
-	ConnectedAccountId *string `json:"connected_account_id"`
+	ConnectedAccountId nullable.Nullable[string] `json:"connected_account_id"`
 
 	// CreatedAt Date and time at which the Connect Webview was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -15327,10 +15328,10 @@ type ConnectWebview struct {
 	CustomMetadata map[string]StringOrBoolean `json:"custom_metadata"`
 
 	// CustomRedirectFailureUrl URL to which the Connect Webview should redirect when an unexpected error occurs.
-	CustomRedirectFailureUrl *string `json:"custom_redirect_failure_url"`
+	CustomRedirectFailureUrl nullable.Nullable[string] `json:"custom_redirect_failure_url"`
 
 	// CustomRedirectUrl URL to which the Connect Webview should redirect when the user successfully pairs a device or system. If you do not set the `custom_redirect_failure_url`, the Connect Webview redirects to the `custom_redirect_url` when an unexpected error occurs.
-	CustomRedirectUrl *string `json:"custom_redirect_url"`
+	CustomRedirectUrl nullable.Nullable[string] `json:"custom_redirect_url"`
 
 	// CustomerKey The customer key associated with this webview, if any.
 	CustomerKey *string `json:"customer_key,omitempty"`
@@ -15342,7 +15343,7 @@ type ConnectWebview struct {
 	LoginSuccessful bool `json:"login_successful"`
 
 	// SelectedProvider Selected provider of the Connect Webview, one of the [provider keys](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-brands-to-display-in-your-connect-webviews).
-	SelectedProvider *string `json:"selected_provider"`
+	SelectedProvider nullable.Nullable[string] `json:"selected_provider"`
 
 	// Status Status of the Connect Webview. `authorized` indicates that the user has successfully logged into their device or system account, thereby completing the Connect Webview.
 	Status ConnectWebviewStatus `json:"status"`
@@ -15492,7 +15493,7 @@ type ConnectWebviewsListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned Connect Webviews to include all records that satisfy a partial match using `connect_webview_id`, `accepted_providers`, `custom_metadata`, or `customer_key`.
 	Search *string `json:"search,omitempty"`
@@ -15866,7 +15867,7 @@ type ConnectedAccountsListRequestBody struct {
 	Limit *int `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned connected accounts to include all records that satisfy a partial match using `connected_account_id`, `account_type`, `customer_key`, `custom_metadata`, `user_identifier.username`, `user_identifier.email` or `user_identifier.phone`.
 	Search *string `json:"search,omitempty"`
@@ -16263,16 +16264,16 @@ type CustomersCreatePortalRequestBody struct {
 			// CustomerData Reservation/stay-related defaults for the space (time zone, default check-in/out times, address).
 			CustomerData *struct {
 				// Address Postal address for the space.
-				Address *string `json:"address,omitempty"`
+				Address nullable.Nullable[string] `json:"address,omitempty"`
 
 				// DefaultCheckinTime Default check-in time for reservations at the space, as HH:mm or HH:mm:ss.
-				DefaultCheckinTime *string `json:"default_checkin_time,omitempty"`
+				DefaultCheckinTime nullable.Nullable[string] `json:"default_checkin_time,omitempty"`
 
 				// DefaultCheckoutTime Default check-out time for reservations at the space, as HH:mm or HH:mm:ss.
-				DefaultCheckoutTime *string `json:"default_checkout_time,omitempty"`
+				DefaultCheckoutTime nullable.Nullable[string] `json:"default_checkout_time,omitempty"`
 
 				// TimeZone IANA time zone for the space, e.g. America/Los_Angeles.
-				TimeZone *string `json:"time_zone,omitempty"`
+				TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 			} `json:"customer_data,omitempty"`
 
 			// DurationMinutes Default duration of this space in minutes, when the space represents a fixed-length bookable slot (e.g. an appointment type). Used to interpret reservations booked against this space.
@@ -17020,16 +17021,16 @@ type CustomersPushDataRequestBody struct {
 		// CustomerData Reservation/stay-related defaults for the space (time zone, default check-in/out times, address).
 		CustomerData *struct {
 			// Address Postal address for the space.
-			Address *string `json:"address,omitempty"`
+			Address nullable.Nullable[string] `json:"address,omitempty"`
 
 			// DefaultCheckinTime Default check-in time for reservations at the space, as HH:mm or HH:mm:ss.
-			DefaultCheckinTime *string `json:"default_checkin_time,omitempty"`
+			DefaultCheckinTime nullable.Nullable[string] `json:"default_checkin_time,omitempty"`
 
 			// DefaultCheckoutTime Default check-out time for reservations at the space, as HH:mm or HH:mm:ss.
-			DefaultCheckoutTime *string `json:"default_checkout_time,omitempty"`
+			DefaultCheckoutTime nullable.Nullable[string] `json:"default_checkout_time,omitempty"`
 
 			// TimeZone IANA time zone for the space, e.g. America/Los_Angeles.
-			TimeZone *string `json:"time_zone,omitempty"`
+			TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 		} `json:"customer_data,omitempty"`
 
 		// DurationMinutes Default duration of this space in minutes, when the space represents a fixed-length bookable slot (e.g. an appointment type). Used to interpret reservations booked against this space.
@@ -17317,7 +17318,7 @@ type Device struct {
 
 		// ActiveThermostatSchedule Active [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules).
 		// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-		ActiveThermostatSchedule *struct {
+		ActiveThermostatSchedule nullable.Nullable[struct {
 			// ClimatePresetKey Key of the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets) to use for the [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules).
 			ClimatePresetKey string `json:"climate_preset_key"`
 
@@ -17346,10 +17347,10 @@ type Device struct {
 			IsOverrideAllowed *bool `json:"is_override_allowed,omitempty"`
 
 			// MaxOverridePeriodMinutes Number of minutes for which a person at the thermostat can change the thermostat's settings after the activation of the scheduled [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets). See also [Specifying Manual Override Permissions](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules#specifying-manual-override-permissions).
-			MaxOverridePeriodMinutes *int `json:"max_override_period_minutes,omitempty"`
+			MaxOverridePeriodMinutes nullable.Nullable[int] `json:"max_override_period_minutes,omitempty"`
 
 			// Name User-friendly name to identify the [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules).
-			Name *string `json:"name"`
+			Name nullable.Nullable[string] `json:"name"`
 
 			// StartsAt Date and time at which the [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules) starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 			StartsAt time.Time `json:"starts_at"`
@@ -17359,10 +17360,10 @@ type Device struct {
 
 			// WorkspaceId ID of the workspace that contains the thermostat schedule.
 			WorkspaceId string `json:"workspace_id"`
-		} `json:"active_thermostat_schedule,omitempty"`
+		}] `json:"active_thermostat_schedule,omitempty"`
 
 		// ActiveThermostatScheduleId ID of the active [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules).
-		ActiveThermostatScheduleId *string `json:"active_thermostat_schedule_id,omitempty"`
+		ActiveThermostatScheduleId nullable.Nullable[string] `json:"active_thermostat_schedule_id,omitempty"`
 
 		// AkilesMetadata Metadata for an Akiles device.
 		AkilesMetadata *struct {
@@ -17498,7 +17499,7 @@ type Device struct {
 			ManualOverrideAllowed bool `json:"manual_override_allowed"`
 
 			// Name User-friendly name to identify the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
-			Name *string `json:"name,omitempty"`
+			Name nullable.Nullable[string] `json:"name,omitempty"`
 		} `json:"available_climate_presets,omitempty"`
 
 		// AvailableFanModeSettings Fan mode settings that the thermostat supports.
@@ -17569,7 +17570,7 @@ type Device struct {
 			DeviceName *string `json:"device_name,omitempty"`
 
 			// RelayName Relay name for a ControlByWeb device.
-			RelayName *string `json:"relay_name,omitempty"`
+			RelayName nullable.Nullable[string] `json:"relay_name,omitempty"`
 		} `json:"controlbyweb_metadata,omitempty"`
 
 		// CurrentClimateSetting Current climate setting.
@@ -17631,7 +17632,7 @@ type Device struct {
 			ManualOverrideAllowed *bool `json:"manual_override_allowed,omitempty"`
 
 			// Name User-friendly name to identify the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
-			Name *string `json:"name,omitempty"`
+			Name nullable.Nullable[string] `json:"name,omitempty"`
 		} `json:"current_climate_setting,omitempty"`
 
 		// CurrentlyTriggeringNoiseThresholdIds Array of noise threshold IDs that are currently triggering.
@@ -17695,7 +17696,7 @@ type Device struct {
 			ManualOverrideAllowed *bool `json:"manual_override_allowed,omitempty"`
 
 			// Name User-friendly name to identify the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
-			Name *string `json:"name,omitempty"`
+			Name nullable.Nullable[string] `json:"name,omitempty"`
 		} `json:"default_climate_setting,omitempty"`
 
 		// DoorOpen Indicates whether the door is open.
@@ -17753,7 +17754,7 @@ type Device struct {
 
 			// SiteId Site ID for a dormakaba Oracode device.
 			// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-			SiteId *float64 `json:"site_id,omitempty"`
+			SiteId nullable.Nullable[float64] `json:"site_id,omitempty"`
 
 			// SiteName Site name for a dormakaba Oracode device.
 			SiteName *string `json:"site_name,omitempty"`
@@ -17769,7 +17770,7 @@ type Device struct {
 		} `json:"ecobee_metadata,omitempty"`
 
 		// FallbackClimatePresetKey Key of the [fallback climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets/setting-the-fallback-climate-preset) for the thermostat.
-		FallbackClimatePresetKey *string `json:"fallback_climate_preset_key,omitempty"`
+		FallbackClimatePresetKey nullable.Nullable[string] `json:"fallback_climate_preset_key,omitempty"`
 		// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 		FanModeSetting *DevicePropertiesFanModeSetting `json:"fan_mode_setting,omitempty"`
 
@@ -17863,25 +17864,25 @@ type Device struct {
 		// KeynestMetadata Metadata for a KeyNest device.
 		KeynestMetadata *struct {
 			// Address Address for a KeyNest device.
-			Address *string `json:"address,omitempty"`
+			Address nullable.Nullable[string] `json:"address,omitempty"`
 
 			// CurrentOrLastStoreId Current or last store ID for a KeyNest device.
 			CurrentOrLastStoreId *float64 `json:"current_or_last_store_id,omitempty"`
 
 			// CurrentStatus Current status for a KeyNest device.
-			CurrentStatus *string `json:"current_status,omitempty"`
+			CurrentStatus nullable.Nullable[string] `json:"current_status,omitempty"`
 
 			// CurrentUserCompany Current user company for a KeyNest device.
-			CurrentUserCompany *string `json:"current_user_company,omitempty"`
+			CurrentUserCompany nullable.Nullable[string] `json:"current_user_company,omitempty"`
 
 			// CurrentUserEmail Current user email for a KeyNest device.
-			CurrentUserEmail *string `json:"current_user_email,omitempty"`
+			CurrentUserEmail nullable.Nullable[string] `json:"current_user_email,omitempty"`
 
 			// CurrentUserName Current user name for a KeyNest device.
-			CurrentUserName *string `json:"current_user_name,omitempty"`
+			CurrentUserName nullable.Nullable[string] `json:"current_user_name,omitempty"`
 
 			// CurrentUserPhoneNumber Current user phone number for a KeyNest device.
-			CurrentUserPhoneNumber *string `json:"current_user_phone_number,omitempty"`
+			CurrentUserPhoneNumber nullable.Nullable[string] `json:"current_user_phone_number,omitempty"`
 
 			// DefaultOfficeId Default office ID for a KeyNest device.
 			DefaultOfficeId *float64 `json:"default_office_id,omitempty"`
@@ -17893,7 +17894,7 @@ type Device struct {
 			FobId *float64 `json:"fob_id,omitempty"`
 
 			// HandoverMethod Handover method for a KeyNest device.
-			HandoverMethod *string `json:"handover_method,omitempty"`
+			HandoverMethod nullable.Nullable[string] `json:"handover_method,omitempty"`
 
 			// HasPhoto Whether the KeyNest device has a photo.
 			HasPhoto *bool `json:"has_photo,omitempty"`
@@ -17905,19 +17906,19 @@ type Device struct {
 			KeyId *string `json:"key_id,omitempty"`
 
 			// KeyNotes Key notes for a KeyNest device.
-			KeyNotes *string `json:"key_notes,omitempty"`
+			KeyNotes nullable.Nullable[string] `json:"key_notes,omitempty"`
 
 			// KeynestAppUser KeyNest app user for a KeyNest device.
-			KeynestAppUser *string `json:"keynest_app_user,omitempty"`
+			KeynestAppUser nullable.Nullable[string] `json:"keynest_app_user,omitempty"`
 
 			// LastMovement Last movement timestamp for a KeyNest device.
 			LastMovement *string `json:"last_movement,omitempty"`
 
 			// PropertyId Property ID for a KeyNest device.
-			PropertyId *string `json:"property_id,omitempty"`
+			PropertyId nullable.Nullable[string] `json:"property_id,omitempty"`
 
 			// PropertyPostcode Property postcode for a KeyNest device.
-			PropertyPostcode *string `json:"property_postcode,omitempty"`
+			PropertyPostcode nullable.Nullable[string] `json:"property_postcode,omitempty"`
 
 			// StatusType Status type for a KeyNest device.
 			StatusType *string `json:"status_type,omitempty"`
@@ -17937,7 +17938,7 @@ type Device struct {
 		// KisiMetadata Metadata for a Kisi device.
 		KisiMetadata *struct {
 			// Description Description for a Kisi device.
-			Description *string `json:"description,omitempty"`
+			Description nullable.Nullable[string] `json:"description,omitempty"`
 
 			// LockId Lock ID for a Kisi device.
 			LockId *float64 `json:"lock_id,omitempty"`
@@ -17946,7 +17947,7 @@ type Device struct {
 			LockName *string `json:"lock_name,omitempty"`
 
 			// PlaceName Place name for a Kisi device.
-			PlaceName *string `json:"place_name,omitempty"`
+			PlaceName nullable.Nullable[string] `json:"place_name,omitempty"`
 		} `json:"kisi_metadata,omitempty"`
 
 		// KorelockMetadata Metadata for a Korelock device.
@@ -17961,7 +17962,7 @@ type Device struct {
 			FirmwareVersion *string `json:"firmware_version,omitempty"`
 
 			// LocationId Location ID for a Korelock device. Required for timebound access codes.
-			LocationId *string `json:"location_id,omitempty"`
+			LocationId nullable.Nullable[string] `json:"location_id,omitempty"`
 
 			// ModelCode Model code for a Korelock device.
 			ModelCode *string `json:"model_code,omitempty"`
@@ -18245,7 +18246,7 @@ type Device struct {
 			LockName *string `json:"lock_name,omitempty"`
 
 			// TimeZone IANA time zone for the Omnitec device, used to schedule time-bound access codes at the correct local time (accounting for DST).
-			TimeZone *string `json:"time_zone,omitempty"`
+			TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 
 			// TimezoneRawOffsetMs Static UTC offset of the Omnitec lock in milliseconds. Does not account for DST.
 			TimezoneRawOffsetMs *float64 `json:"timezone_raw_offset_ms,omitempty"`
@@ -18483,19 +18484,19 @@ type Device struct {
 		TemperatureThreshold *struct {
 			// LowerLimitCelsius Lower limit in °C within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
+			LowerLimitCelsius nullable.Nullable[float64] `json:"lower_limit_celsius"`
 
 			// LowerLimitFahrenheit Lower limit in °F within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
+			LowerLimitFahrenheit nullable.Nullable[float64] `json:"lower_limit_fahrenheit"`
 
 			// UpperLimitCelsius Upper limit in °C within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
+			UpperLimitCelsius nullable.Nullable[float64] `json:"upper_limit_celsius"`
 
 			// UpperLimitFahrenheit Upper limit in °F within the current [temperature threshold](https://docs.seam.co/capability-guides/thermostats/setting-and-monitoring-temperature-thresholds) set for the thermostat.
 			//
-			UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
+			UpperLimitFahrenheit nullable.Nullable[float64] `json:"upper_limit_fahrenheit"`
 		} `json:"temperature_threshold,omitempty"`
 
 		// ThermostatDailyProgramPeriodPrecisionMinutes Precision of the thermostat's period in minutes. For example, if the thermostat supports 15-minute periods, this value is 15. All values are relative to the top of the hour, so for 15 minutes, the periods would be 0, 15, 30, and 45 minutes past the hour.
@@ -18510,7 +18511,7 @@ type Device struct {
 			DeviceId string `json:"device_id"`
 
 			// Name User-friendly name to identify the thermostat daily program.
-			Name *string `json:"name"`
+			Name nullable.Nullable[string] `json:"name"`
 
 			// Periods Array of thermostat daily program periods.
 			Periods []struct {
@@ -18529,31 +18530,31 @@ type Device struct {
 		} `json:"thermostat_daily_programs,omitempty"`
 
 		// ThermostatWeeklyProgram Current [weekly program](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-programs) for the thermostat.
-		ThermostatWeeklyProgram *struct {
+		ThermostatWeeklyProgram nullable.Nullable[struct {
 			// CreatedAt Date and time at which the thermostat weekly program was created.
 			CreatedAt time.Time `json:"created_at"`
 
 			// FridayProgramId ID of the thermostat daily program to run on Fridays.
-			FridayProgramId *string `json:"friday_program_id"`
+			FridayProgramId nullable.Nullable[string] `json:"friday_program_id"`
 
 			// MondayProgramId ID of the thermostat daily program to run on Mondays.
-			MondayProgramId *string `json:"monday_program_id"`
+			MondayProgramId nullable.Nullable[string] `json:"monday_program_id"`
 
 			// SaturdayProgramId ID of the thermostat daily program to run on Saturdays.
-			SaturdayProgramId *string `json:"saturday_program_id"`
+			SaturdayProgramId nullable.Nullable[string] `json:"saturday_program_id"`
 
 			// SundayProgramId ID of the thermostat daily program to run on Sundays.
-			SundayProgramId *string `json:"sunday_program_id"`
+			SundayProgramId nullable.Nullable[string] `json:"sunday_program_id"`
 
 			// ThursdayProgramId ID of the thermostat daily program to run on Thursdays.
-			ThursdayProgramId *string `json:"thursday_program_id"`
+			ThursdayProgramId nullable.Nullable[string] `json:"thursday_program_id"`
 
 			// TuesdayProgramId ID of the thermostat daily program to run on Tuesdays.
-			TuesdayProgramId *string `json:"tuesday_program_id"`
+			TuesdayProgramId nullable.Nullable[string] `json:"tuesday_program_id"`
 
 			// WednesdayProgramId ID of the thermostat daily program to run on Wednesdays.
-			WednesdayProgramId *string `json:"wednesday_program_id"`
-		} `json:"thermostat_weekly_program,omitempty"`
+			WednesdayProgramId nullable.Nullable[string] `json:"wednesday_program_id"`
+		}] `json:"thermostat_weekly_program,omitempty"`
 
 		// TtlockMetadata Metadata for a TTLock device.
 		TtlockMetadata *struct {
@@ -18594,7 +18595,7 @@ type Device struct {
 			LockId *float64 `json:"lock_id,omitempty"`
 
 			// TimezoneRawOffsetMs Lock-side timezone offset in milliseconds east of UTC, as configured in the TTLock app. Source of truth for the lock's wall-clock interpretation of access code start/end times — a misconfigured value here is the typical cause of customer "codes offset by N hours" reports. Diagnostic only; Seam does not convert times based on this value.
-			TimezoneRawOffsetMs *float64 `json:"timezone_raw_offset_ms,omitempty"`
+			TimezoneRawOffsetMs nullable.Nullable[float64] `json:"timezone_raw_offset_ms,omitempty"`
 
 			// WirelessKeypads Wireless keypads for a TTLock device.
 			WirelessKeypads *[]struct {
@@ -18627,7 +18628,7 @@ type Device struct {
 			DeviceType *string `json:"device_type,omitempty"`
 
 			// TimeZone IANA timezone for the Ultraloq device.
-			TimeZone *string `json:"time_zone,omitempty"`
+			TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 		} `json:"ultraloq_metadata,omitempty"`
 
 		// VisionlineMetadata Metadata for an ASSA ABLOY Visionline system.
@@ -19383,7 +19384,7 @@ type DevicesListRequestBody struct {
 	Manufacturer *DevicesListRequestBodyManufacturer `json:"manufacturer,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned devices to include all records that satisfy a partial match using `device_id` (full or partial UUID prefix, minimum 4 characters), `connected_account_id`, `display_name`, `custom_metadata` or `location.location_name`.
 	Search *string `json:"search,omitempty"`
@@ -19391,7 +19392,7 @@ type DevicesListRequestBody struct {
 	// SpaceId ID of the space for which you want to list devices.
 	SpaceId *string `json:"space_id,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	UnstableLocationId *string `json:"unstable_location_id,omitempty"`
+	UnstableLocationId nullable.Nullable[string] `json:"unstable_location_id,omitempty"`
 
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
@@ -19582,7 +19583,7 @@ type DevicesUnmanagedListRequestBody struct {
 	Manufacturer *DevicesUnmanagedListRequestBodyManufacturer `json:"manufacturer,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned devices to include all records that satisfy a partial match using `device_id` (full or partial UUID prefix, minimum 4 characters), `connected_account_id`, `display_name`, `custom_metadata` or `location.location_name`.
 	Search *string `json:"search,omitempty"`
@@ -19590,7 +19591,7 @@ type DevicesUnmanagedListRequestBody struct {
 	// SpaceId ID of the space for which you want to list devices.
 	SpaceId *string `json:"space_id,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	UnstableLocationId *string `json:"unstable_location_id,omitempty"`
+	UnstableLocationId nullable.Nullable[string] `json:"unstable_location_id,omitempty"`
 
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
@@ -19655,10 +19656,10 @@ type DevicesUpdateRequestBody struct {
 	IsManaged *bool `json:"is_managed,omitempty"`
 
 	// Name Name for the device.
-	Name       *string `json:"name,omitempty"`
+	Name       nullable.Nullable[string] `json:"name,omitempty"`
 	Properties *struct {
 		// Name Name for the device.
-		Name *string `json:"name,omitempty"`
+		Name nullable.Nullable[string] `json:"name,omitempty"`
 	} `json:"properties,omitempty"`
 }
 
@@ -19725,13 +19726,13 @@ type EventAccessCodeChanged struct {
 	// ChangedProperties List of properties that changed on the access code.
 	ChangedProperties *[]struct {
 		// From Previous value of the property, or null if not set.
-		From *string `json:"from"`
+		From nullable.Nullable[string] `json:"from"`
 
 		// Property Name of the property that changed (e.g. `code`).
 		Property string `json:"property"`
 
 		// To New value of the property, or null if cleared.
-		To *string `json:"to"`
+		To nullable.Nullable[string] `json:"to"`
 	} `json:"changed_properties,omitempty"`
 
 	// ConnectedAccountCustomMetadata Custom metadata of the connected account, present when connected_account_id is provided.
@@ -19799,7 +19800,7 @@ type EventAccessCodeCodeChanged struct {
 	// From Previous pin code configuration.
 	From struct {
 		// Code Previous pin code.
-		Code *string `json:"code"`
+		Code nullable.Nullable[string] `json:"code"`
 	} `json:"from"`
 
 	// OccurredAt Date and time at which the event occurred.
@@ -19808,7 +19809,7 @@ type EventAccessCodeCodeChanged struct {
 	// To New pin code configuration.
 	To struct {
 		// Code New pin code.
-		Code *string `json:"code"`
+		Code nullable.Nullable[string] `json:"code"`
 	} `json:"to"`
 
 	// WorkspaceId ID of the workspace associated with the event.
@@ -20079,7 +20080,7 @@ type EventAccessCodeDeleted struct {
 	AccessCodeId string `json:"access_code_id"`
 
 	// Code Code for the affected access code.
-	Code *string `json:"code"`
+	Code nullable.Nullable[string] `json:"code"`
 
 	// ConnectedAccountCustomMetadata Custom metadata of the connected account, present when connected_account_id is provided.
 	ConnectedAccountCustomMetadata *map[string]StringOrBoolean `json:"connected_account_custom_metadata,omitempty"`
@@ -20490,7 +20491,7 @@ type EventAccessCodeNameChanged struct {
 	// From Previous access code name configuration.
 	From struct {
 		// Name Previous name of the access code.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 	} `json:"from"`
 
 	// OccurredAt Date and time at which the event occurred.
@@ -20499,7 +20500,7 @@ type EventAccessCodeNameChanged struct {
 	// To New access code name configuration.
 	To struct {
 		// Name New name of the access code.
-		Name *string `json:"name"`
+		Name nullable.Nullable[string] `json:"name"`
 	} `json:"to"`
 
 	// WorkspaceId ID of the workspace associated with the event.
@@ -20659,10 +20660,10 @@ type EventAccessCodeTimeFrameChanged struct {
 	// From Previous time frame configuration.
 	From struct {
 		// EndsAt Previous end time.
-		EndsAt *string `json:"ends_at"`
+		EndsAt nullable.Nullable[string] `json:"ends_at"`
 
 		// StartsAt Previous start time.
-		StartsAt *string `json:"starts_at"`
+		StartsAt nullable.Nullable[string] `json:"starts_at"`
 	} `json:"from"`
 
 	// OccurredAt Date and time at which the event occurred.
@@ -20671,10 +20672,10 @@ type EventAccessCodeTimeFrameChanged struct {
 	// To New time frame configuration.
 	To struct {
 		// EndsAt New end time.
-		EndsAt *string `json:"ends_at"`
+		EndsAt nullable.Nullable[string] `json:"ends_at"`
 
 		// StartsAt New start time.
-		StartsAt *string `json:"starts_at"`
+		StartsAt nullable.Nullable[string] `json:"starts_at"`
 	} `json:"to"`
 
 	// WorkspaceId ID of the workspace associated with the event.
@@ -22982,7 +22983,7 @@ type EventDeviceDeleted struct {
 	DeviceId string `json:"device_id"`
 
 	// DeviceName Name of the deleted device, captured at deletion time. The device record no longer exists when this event fires, so the name is preserved here. Null when the device had no resolvable name.
-	DeviceName *string `json:"device_name,omitempty"`
+	DeviceName nullable.Nullable[string] `json:"device_name,omitempty"`
 
 	// EventDescription Human-readable description of the event. Persisted when the event is created (so the creating code, including a provider, can supply a tailored description) and otherwise derived from the event.
 	EventDescription *string `json:"event_description,omitempty"`
@@ -24247,7 +24248,7 @@ type EventThermostatClimatePresetActivated struct {
 	OccurredAt time.Time `json:"occurred_at"`
 
 	// ThermostatScheduleId ID of the thermostat schedule that prompted the affected climate preset to be activated.
-	ThermostatScheduleId *string `json:"thermostat_schedule_id"`
+	ThermostatScheduleId nullable.Nullable[string] `json:"thermostat_schedule_id"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24443,10 +24444,10 @@ type EventThermostatTemperatureThresholdExceeded struct {
 	EventType EventThermostatTemperatureThresholdExceededEventType `json:"event_type"`
 
 	// LowerLimitCelsius Lower temperature limit, in °C, defined by the set threshold.
-	LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
+	LowerLimitCelsius nullable.Nullable[float64] `json:"lower_limit_celsius"`
 
 	// LowerLimitFahrenheit Lower temperature limit, in °F, defined by the set threshold.
-	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
+	LowerLimitFahrenheit nullable.Nullable[float64] `json:"lower_limit_fahrenheit"`
 
 	// OccurredAt Date and time at which the event occurred.
 	OccurredAt time.Time `json:"occurred_at"`
@@ -24458,10 +24459,10 @@ type EventThermostatTemperatureThresholdExceeded struct {
 	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// UpperLimitCelsius Upper temperature limit, in °C, defined by the set threshold.
-	UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
+	UpperLimitCelsius nullable.Nullable[float64] `json:"upper_limit_celsius"`
 
 	// UpperLimitFahrenheit Upper temperature limit, in °F, defined by the set threshold.
-	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
+	UpperLimitFahrenheit nullable.Nullable[float64] `json:"upper_limit_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24498,10 +24499,10 @@ type EventThermostatTemperatureThresholdNoLongerExceeded struct {
 	EventType EventThermostatTemperatureThresholdNoLongerExceededEventType `json:"event_type"`
 
 	// LowerLimitCelsius Lower temperature limit, in °C, defined by the set threshold.
-	LowerLimitCelsius *float64 `json:"lower_limit_celsius"`
+	LowerLimitCelsius nullable.Nullable[float64] `json:"lower_limit_celsius"`
 
 	// LowerLimitFahrenheit Lower temperature limit, in °F, defined by the set threshold.
-	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit"`
+	LowerLimitFahrenheit nullable.Nullable[float64] `json:"lower_limit_fahrenheit"`
 
 	// OccurredAt Date and time at which the event occurred.
 	OccurredAt time.Time `json:"occurred_at"`
@@ -24513,10 +24514,10 @@ type EventThermostatTemperatureThresholdNoLongerExceeded struct {
 	TemperatureFahrenheit float64 `json:"temperature_fahrenheit"`
 
 	// UpperLimitCelsius Upper temperature limit, in °C, defined by the set threshold.
-	UpperLimitCelsius *float64 `json:"upper_limit_celsius"`
+	UpperLimitCelsius nullable.Nullable[float64] `json:"upper_limit_celsius"`
 
 	// UpperLimitFahrenheit Upper temperature limit, in °F, defined by the set threshold.
-	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit"`
+	UpperLimitFahrenheit nullable.Nullable[float64] `json:"upper_limit_fahrenheit"`
 
 	// WorkspaceId ID of the workspace associated with the event.
 	WorkspaceId string `json:"workspace_id"`
@@ -24819,7 +24820,7 @@ type LocksListRequestBody struct {
 	Manufacturer *LocksListRequestBodyManufacturer `json:"manufacturer,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned devices to include all records that satisfy a partial match using `device_id` (full or partial UUID prefix, minimum 4 characters), `connected_account_id`, `display_name`, `custom_metadata` or `location.location_name`.
 	Search *string `json:"search,omitempty"`
@@ -24827,7 +24828,7 @@ type LocksListRequestBody struct {
 	// SpaceId ID of the space for which you want to list devices.
 	SpaceId *string `json:"space_id,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	UnstableLocationId *string `json:"unstable_location_id,omitempty"`
+	UnstableLocationId nullable.Nullable[string] `json:"unstable_location_id,omitempty"`
 
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
@@ -24988,7 +24989,7 @@ type NoiseSensorsListRequestBody struct {
 	Manufacturer *NoiseSensorsListRequestBodyManufacturer `json:"manufacturer,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned devices to include all records that satisfy a partial match using `device_id` (full or partial UUID prefix, minimum 4 characters), `connected_account_id`, `display_name`, `custom_metadata` or `location.location_name`.
 	Search *string `json:"search,omitempty"`
@@ -24996,7 +24997,7 @@ type NoiseSensorsListRequestBody struct {
 	// SpaceId ID of the space for which you want to list devices.
 	SpaceId *string `json:"space_id,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	UnstableLocationId *string `json:"unstable_location_id,omitempty"`
+	UnstableLocationId nullable.Nullable[string] `json:"unstable_location_id,omitempty"`
 
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
@@ -25186,10 +25187,10 @@ type Pagination struct {
 	HasNextPage bool `json:"has_next_page"`
 
 	// NextPageCursor Opaque value that can be used to select the next page of results via the `page_cursor` parameter.
-	NextPageCursor *string `json:"next_page_cursor"`
+	NextPageCursor nullable.Nullable[string] `json:"next_page_cursor"`
 
 	// NextPageUrl URL to get the next page of results.
-	NextPageUrl *string `json:"next_page_url"`
+	NextPageUrl nullable.Nullable[string] `json:"next_page_url"`
 }
 
 // Phone Represents an app user's mobile phone.
@@ -25451,13 +25452,13 @@ type Space struct {
 	DisplayName string `json:"display_name"`
 
 	// Geolocation Geographic coordinates (latitude and longitude) of the space.
-	Geolocation *struct {
+	Geolocation nullable.Nullable[struct {
 		// Latitude Latitude of the space, in decimal degrees.
 		Latitude float64 `json:"latitude"`
 
 		// Longitude Longitude of the space, in decimal degrees.
 		Longitude float64 `json:"longitude"`
-	} `json:"geolocation,omitempty"`
+	}] `json:"geolocation,omitempty"`
 
 	// Name Name of the space.
 	Name           string  `json:"name"`
@@ -25477,17 +25478,17 @@ type Space struct {
 // Space_CustomerData Reservation/stay-related defaults for the space. Also carries the provider/PMS-supplied name under a `<connector_type>_name` key (e.g. `guesty_name`), which Seam preserves when you rename the space (read-only — managed by Seam).
 type Space_CustomerData struct {
 	// Address Postal address for the space.
-	Address *string `json:"address,omitempty"`
+	Address nullable.Nullable[string] `json:"address,omitempty"`
 
 	// DefaultCheckinTime Default check-in time for reservations at the space, as HH:mm or HH:mm:ss.
-	DefaultCheckinTime *string `json:"default_checkin_time,omitempty"`
+	DefaultCheckinTime nullable.Nullable[string] `json:"default_checkin_time,omitempty"`
 
 	// DefaultCheckoutTime Default check-out time for reservations at the space, as HH:mm or HH:mm:ss.
-	DefaultCheckoutTime *string `json:"default_checkout_time,omitempty"`
+	DefaultCheckoutTime nullable.Nullable[string] `json:"default_checkout_time,omitempty"`
 
 	// TimeZone IANA time zone for the space, e.g. America/Los_Angeles.
-	TimeZone             *string           `json:"time_zone,omitempty"`
-	AdditionalProperties map[string]string `json:"-"`
+	TimeZone             nullable.Nullable[string] `json:"time_zone,omitempty"`
+	AdditionalProperties map[string]string         `json:"-"`
 }
 
 // SpacesAddAcsEntrancesRequestBody defines model for spaces_add_acs_entrances_request_body.
@@ -25543,16 +25544,16 @@ type SpacesCreateRequestBody struct {
 	// CustomerData Reservation/stay-related defaults for the space.
 	CustomerData *struct {
 		// Address Postal address for the space.
-		Address *string `json:"address,omitempty"`
+		Address nullable.Nullable[string] `json:"address,omitempty"`
 
 		// DefaultCheckinTime Default check-in time for reservations at the space, as HH:mm or HH:mm:ss.
-		DefaultCheckinTime *string `json:"default_checkin_time,omitempty"`
+		DefaultCheckinTime nullable.Nullable[string] `json:"default_checkin_time,omitempty"`
 
 		// DefaultCheckoutTime Default check-out time for reservations at the space, as HH:mm or HH:mm:ss.
-		DefaultCheckoutTime *string `json:"default_checkout_time,omitempty"`
+		DefaultCheckoutTime nullable.Nullable[string] `json:"default_checkout_time,omitempty"`
 
 		// TimeZone IANA time zone for the space, e.g. America/Los_Angeles.
-		TimeZone *string `json:"time_zone,omitempty"`
+		TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 	} `json:"customer_data,omitempty"`
 
 	// CustomerKey Customer key for which you want to create the space.
@@ -25656,7 +25657,7 @@ type SpacesListRequestBody struct {
 	Limit *float64 `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// ParentSpaceId Filter spaces to only include those whose parent space has the specified `parent_space_id`.
 	ParentSpaceId *string `json:"parent_space_id,omitempty"`
@@ -25730,16 +25731,16 @@ type SpacesUpdateRequestBody struct {
 	// CustomerData Reservation/stay-related defaults for the space. Only the keys you provide are updated; omit a key to leave it unchanged. Pass null on a key to clear it.
 	CustomerData *struct {
 		// Address Postal address for the space.
-		Address *string `json:"address,omitempty"`
+		Address nullable.Nullable[string] `json:"address,omitempty"`
 
 		// DefaultCheckinTime Default check-in time for reservations at the space, as HH:mm or HH:mm:ss.
-		DefaultCheckinTime *string `json:"default_checkin_time,omitempty"`
+		DefaultCheckinTime nullable.Nullable[string] `json:"default_checkin_time,omitempty"`
 
 		// DefaultCheckoutTime Default check-out time for reservations at the space, as HH:mm or HH:mm:ss.
-		DefaultCheckoutTime *string `json:"default_checkout_time,omitempty"`
+		DefaultCheckoutTime nullable.Nullable[string] `json:"default_checkout_time,omitempty"`
 
 		// TimeZone IANA time zone for the space, e.g. America/Los_Angeles.
-		TimeZone *string `json:"time_zone,omitempty"`
+		TimeZone nullable.Nullable[string] `json:"time_zone,omitempty"`
 	} `json:"customer_data,omitempty"`
 
 	// DeviceIds IDs of the devices that you want to set for the space. If specified, this will replace all existing devices.
@@ -25789,7 +25790,7 @@ type ThermostatDailyProgram struct {
 	DeviceId string `json:"device_id"`
 
 	// Name User-friendly name to identify the thermostat daily program.
-	Name *string `json:"name"`
+	Name nullable.Nullable[string] `json:"name"`
 
 	// Periods Array of thermostat daily program periods.
 	Periods []struct {
@@ -25837,10 +25838,10 @@ type ThermostatSchedule struct {
 	IsOverrideAllowed *bool `json:"is_override_allowed,omitempty"`
 
 	// MaxOverridePeriodMinutes Number of minutes for which a person at the thermostat can change the thermostat's settings after the activation of the scheduled [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets). See also [Specifying Manual Override Permissions](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules#specifying-manual-override-permissions).
-	MaxOverridePeriodMinutes *int `json:"max_override_period_minutes,omitempty"`
+	MaxOverridePeriodMinutes nullable.Nullable[int] `json:"max_override_period_minutes,omitempty"`
 
 	// Name User-friendly name to identify the [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules).
-	Name *string `json:"name"`
+	Name nullable.Nullable[string] `json:"name"`
 
 	// StartsAt Date and time at which the [thermostat schedule](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules) starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
 	StartsAt time.Time `json:"starts_at"`
@@ -25946,7 +25947,7 @@ type ThermostatsCreateClimatePresetRequestBody struct {
 	ManualOverrideAllowed *bool `json:"manual_override_allowed,omitempty"`
 
 	// Name User-friendly name to identify the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
-	Name *string `json:"name,omitempty"`
+	Name nullable.Nullable[string] `json:"name,omitempty"`
 }
 
 // ThermostatsCreateClimatePresetRequestBodyClimatePresetMode
@@ -26140,7 +26141,7 @@ type ThermostatsListRequestBody struct {
 	Manufacturer *ThermostatsListRequestBodyManufacturer `json:"manufacturer,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned devices to include all records that satisfy a partial match using `device_id` (full or partial UUID prefix, minimum 4 characters), `connected_account_id`, `display_name`, `custom_metadata` or `location.location_name`.
 	Search *string `json:"search,omitempty"`
@@ -26148,7 +26149,7 @@ type ThermostatsListRequestBody struct {
 	// SpaceId ID of the space for which you want to list devices.
 	SpaceId *string `json:"space_id,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	UnstableLocationId *string `json:"unstable_location_id,omitempty"`
+	UnstableLocationId nullable.Nullable[string] `json:"unstable_location_id,omitempty"`
 
 	// UserIdentifierKey Your own internal user ID for the user for which you want to list devices.
 	UserIdentifierKey *string `json:"user_identifier_key,omitempty"`
@@ -26209,7 +26210,7 @@ type ThermostatsSchedulesCreateRequestBody struct {
 	IsOverrideAllowed *bool `json:"is_override_allowed,omitempty"`
 
 	// MaxOverridePeriodMinutes Number of minutes for which a person at the thermostat or using the API can change the thermostat's settings after the activation of the scheduled climate preset. See also [Specifying Manual Override Permissions](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules#specifying-manual-override-permissions).
-	MaxOverridePeriodMinutes *int `json:"max_override_period_minutes,omitempty"`
+	MaxOverridePeriodMinutes nullable.Nullable[int] `json:"max_override_period_minutes,omitempty"`
 
 	// Name Name of the thermostat schedule.
 	Name *string `json:"name,omitempty"`
@@ -26278,7 +26279,7 @@ type ThermostatsSchedulesUpdateRequestBody struct {
 	IsOverrideAllowed *bool `json:"is_override_allowed,omitempty"`
 
 	// MaxOverridePeriodMinutes Number of minutes for which a person at the thermostat or using the API can change the thermostat's settings after the activation of the scheduled climate preset. See also [Specifying Manual Override Permissions](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-thermostat-schedules#specifying-manual-override-permissions).
-	MaxOverridePeriodMinutes *int `json:"max_override_period_minutes,omitempty"`
+	MaxOverridePeriodMinutes nullable.Nullable[int] `json:"max_override_period_minutes,omitempty"`
 
 	// Name Name of the thermostat schedule.
 	Name *string `json:"name,omitempty"`
@@ -26438,16 +26439,16 @@ type ThermostatsSetTemperatureThresholdRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// LowerLimitCelsius Lower temperature limit in in °C. Seam alerts you if the reported temperature is lower than this value. You can specify either `lower_limit` but not both.
-	LowerLimitCelsius *float64 `json:"lower_limit_celsius,omitempty"`
+	LowerLimitCelsius nullable.Nullable[float64] `json:"lower_limit_celsius,omitempty"`
 
 	// LowerLimitFahrenheit Lower temperature limit in in °F. Seam alerts you if the reported temperature is lower than this value. You can specify either `lower_limit` but not both.
-	LowerLimitFahrenheit *float64 `json:"lower_limit_fahrenheit,omitempty"`
+	LowerLimitFahrenheit nullable.Nullable[float64] `json:"lower_limit_fahrenheit,omitempty"`
 
 	// UpperLimitCelsius Upper temperature limit in in °C. Seam alerts you if the reported temperature is higher than this value. You can specify either `upper_limit` but not both.
-	UpperLimitCelsius *float64 `json:"upper_limit_celsius,omitempty"`
+	UpperLimitCelsius nullable.Nullable[float64] `json:"upper_limit_celsius,omitempty"`
 
 	// UpperLimitFahrenheit Upper temperature limit in in °C. Seam alerts you if the reported temperature is higher than this value. You can specify either `upper_limit` but not both.
-	UpperLimitFahrenheit *float64 `json:"upper_limit_fahrenheit,omitempty"`
+	UpperLimitFahrenheit nullable.Nullable[float64] `json:"upper_limit_fahrenheit,omitempty"`
 }
 
 // ThermostatsSetTemperatureThresholdResponseBody defines model for thermostats_set_temperature_threshold_response_body.
@@ -26604,7 +26605,7 @@ type ThermostatsUpdateClimatePresetRequestBody struct {
 	ManualOverrideAllowed *bool `json:"manual_override_allowed,omitempty"`
 
 	// Name User-friendly name to identify the [climate preset](https://docs.seam.co/capability-guides/thermostats/creating-and-managing-climate-presets).
-	Name *string `json:"name,omitempty"`
+	Name nullable.Nullable[string] `json:"name,omitempty"`
 }
 
 // ThermostatsUpdateClimatePresetRequestBodyClimatePresetMode
@@ -26632,25 +26633,25 @@ type ThermostatsUpdateWeeklyProgramRequestBody struct {
 	DeviceId string `json:"device_id"`
 
 	// FridayProgramId ID of the thermostat daily program to run on Fridays.
-	FridayProgramId *string `json:"friday_program_id,omitempty"`
+	FridayProgramId nullable.Nullable[string] `json:"friday_program_id,omitempty"`
 
 	// MondayProgramId ID of the thermostat daily program to run on Mondays.
-	MondayProgramId *string `json:"monday_program_id,omitempty"`
+	MondayProgramId nullable.Nullable[string] `json:"monday_program_id,omitempty"`
 
 	// SaturdayProgramId ID of the thermostat daily program to run on Saturdays.
-	SaturdayProgramId *string `json:"saturday_program_id,omitempty"`
+	SaturdayProgramId nullable.Nullable[string] `json:"saturday_program_id,omitempty"`
 
 	// SundayProgramId ID of the thermostat daily program to run on Sundays.
-	SundayProgramId *string `json:"sunday_program_id,omitempty"`
+	SundayProgramId nullable.Nullable[string] `json:"sunday_program_id,omitempty"`
 
 	// ThursdayProgramId ID of the thermostat daily program to run on Thursdays.
-	ThursdayProgramId *string `json:"thursday_program_id,omitempty"`
+	ThursdayProgramId nullable.Nullable[string] `json:"thursday_program_id,omitempty"`
 
 	// TuesdayProgramId ID of the thermostat daily program to run on Tuesdays.
-	TuesdayProgramId *string `json:"tuesday_program_id,omitempty"`
+	TuesdayProgramId nullable.Nullable[string] `json:"tuesday_program_id,omitempty"`
 
 	// WednesdayProgramId ID of the thermostat daily program to run on Wednesdays.
-	WednesdayProgramId *string `json:"wednesday_program_id,omitempty"`
+	WednesdayProgramId nullable.Nullable[string] `json:"wednesday_program_id,omitempty"`
 }
 
 // ThermostatsUpdateWeeklyProgramResponseBody defines model for thermostats_update_weekly_program_response_body.
@@ -26686,7 +26687,7 @@ type UnmanagedAccessCode struct {
 	CannotDeleteUnmanagedAccessCode *UnmanagedAccessCodeCannotDeleteUnmanagedAccessCode `json:"cannot_delete_unmanaged_access_code,omitempty"`
 
 	// Code Code used for access. Typically, a numeric or alphanumeric string.
-	Code *string `json:"code"`
+	Code nullable.Nullable[string] `json:"code"`
 
 	// CreatedAt Date and time at which the access code was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -26695,7 +26696,7 @@ type UnmanagedAccessCode struct {
 	DeviceId string `json:"device_id"`
 
 	// DormakabaOracodeMetadata Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
-	DormakabaOracodeMetadata *struct {
+	DormakabaOracodeMetadata nullable.Nullable[struct {
 		// IsCancellable Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
 		IsCancellable *bool `json:"is_cancellable,omitempty"`
 
@@ -26718,11 +26719,11 @@ type UnmanagedAccessCode struct {
 		UserLevelId *string `json:"user_level_id,omitempty"`
 
 		// UserLevelName Dormakaba Oracode user level name associated with this access code.
-		UserLevelName *string `json:"user_level_name,omitempty"`
-	} `json:"dormakaba_oracode_metadata,omitempty"`
+		UserLevelName nullable.Nullable[string] `json:"user_level_name,omitempty"`
+	}] `json:"dormakaba_oracode_metadata,omitempty"`
 
 	// EndsAt Date and time after which the time-bound access code becomes inactive.
-	EndsAt *time.Time `json:"ends_at,omitempty"`
+	EndsAt nullable.Nullable[time.Time] `json:"ends_at,omitempty"`
 
 	// Errors Errors associated with the [access code](https://docs.seam.co/low-level-apis/smart-locks/access-codes).
 	Errors []AccessCodeErrors `json:"errors"`
@@ -26731,10 +26732,10 @@ type UnmanagedAccessCode struct {
 	IsManaged UnmanagedAccessCodeIsManaged `json:"is_managed"`
 
 	// Name Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-	Name *string `json:"name"`
+	Name nullable.Nullable[string] `json:"name"`
 
 	// StartsAt Date and time at which the time-bound access code becomes active.
-	StartsAt *time.Time `json:"starts_at,omitempty"`
+	StartsAt nullable.Nullable[time.Time] `json:"starts_at,omitempty"`
 
 	// Status Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
 	Status UnmanagedAccessCodeStatus `json:"status"`
@@ -26995,16 +26996,16 @@ type UserIdentitiesCreateRequestBody struct {
 	AcsSystemIds *[]string `json:"acs_system_ids,omitempty"`
 
 	// EmailAddress Unique email address for the new user identity.
-	EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+	EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 	// FullName Full name of the user associated with the new user identity.
-	FullName *string `json:"full_name,omitempty"`
+	FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 	// PhoneNumber Unique phone number for the new user identity in E.164 format (for example, +15555550100).
-	PhoneNumber *string `json:"phone_number,omitempty"`
+	PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 
 	// UserIdentityKey Unique key for the new user identity.
-	UserIdentityKey *string `json:"user_identity_key,omitempty"`
+	UserIdentityKey nullable.Nullable[string] `json:"user_identity_key,omitempty"`
 }
 
 // UserIdentitiesCreateResponseBody defines model for user_identities_create_response_body.
@@ -27146,7 +27147,7 @@ type UserIdentitiesListRequestBody struct {
 	Limit *int `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned user identities to include all records that satisfy a partial match using `full_name`, `phone_number`, `email_address` or `user_identity_id`.
 	Search *string `json:"search,omitempty"`
@@ -27214,16 +27215,16 @@ type UserIdentitiesUnmanagedGetResponseBody struct {
 		DisplayName string `json:"display_name"`
 
 		// EmailAddress Unique email address for the user identity.
-		EmailAddress *openapi_types.Email `json:"email_address"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address"`
 
 		// Errors Array of errors associated with the user identity. Each error object within the array contains fields like "error_code" and "message." "error_code" is a string that uniquely identifies the type of error, enabling quick recognition and categorization of the issue. "message" provides a more detailed description of the error, offering insights into the issue and potentially how to rectify it.
 		Errors []PhoneSessionUserIdentityErrors `json:"errors"`
 
 		// FullName Full name of the user associated with the user identity.
-		FullName *string `json:"full_name"`
+		FullName nullable.Nullable[string] `json:"full_name"`
 
 		// PhoneNumber Unique phone number for the user identity in [E.164 format](https://www.itu.int/rec/T-REC-E.164/en) (for example, +15555550100).
-		PhoneNumber *string `json:"phone_number"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number"`
 
 		// UserIdentityId ID of the user identity.
 		UserIdentityId string `json:"user_identity_id"`
@@ -27245,7 +27246,7 @@ type UserIdentitiesUnmanagedListRequestBody struct {
 	Limit *int `json:"limit,omitempty"`
 
 	// PageCursor Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-	PageCursor *string `json:"page_cursor,omitempty"`
+	PageCursor nullable.Nullable[string] `json:"page_cursor,omitempty"`
 
 	// Search String for which to search. Filters returned unmanaged user identities to include all records that satisfy a partial match using `full_name`, `phone_number`, `email_address`,  `user_identity_id` or `acs_system_id`.
 	Search *string `json:"search,omitempty"`
@@ -27268,16 +27269,16 @@ type UserIdentitiesUnmanagedListResponseBody struct {
 		DisplayName string `json:"display_name"`
 
 		// EmailAddress Unique email address for the user identity.
-		EmailAddress *openapi_types.Email `json:"email_address"`
+		EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address"`
 
 		// Errors Array of errors associated with the user identity. Each error object within the array contains fields like "error_code" and "message." "error_code" is a string that uniquely identifies the type of error, enabling quick recognition and categorization of the issue. "message" provides a more detailed description of the error, offering insights into the issue and potentially how to rectify it.
 		Errors []PhoneSessionUserIdentityErrors `json:"errors"`
 
 		// FullName Full name of the user associated with the user identity.
-		FullName *string `json:"full_name"`
+		FullName nullable.Nullable[string] `json:"full_name"`
 
 		// PhoneNumber Unique phone number for the user identity in [E.164 format](https://www.itu.int/rec/T-REC-E.164/en) (for example, +15555550100).
-		PhoneNumber *string `json:"phone_number"`
+		PhoneNumber nullable.Nullable[string] `json:"phone_number"`
 
 		// UserIdentityId ID of the user identity.
 		UserIdentityId string `json:"user_identity_id"`
@@ -27313,19 +27314,19 @@ type UserIdentitiesUnmanagedUpdateResponseBody struct {
 // UserIdentitiesUpdateRequestBody defines model for user_identities_update_request_body.
 type UserIdentitiesUpdateRequestBody struct {
 	// EmailAddress Unique email address for the user identity.
-	EmailAddress *openapi_types.Email `json:"email_address,omitempty"`
+	EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address,omitempty"`
 
 	// FullName Full name of the user associated with the user identity.
-	FullName *string `json:"full_name,omitempty"`
+	FullName nullable.Nullable[string] `json:"full_name,omitempty"`
 
 	// PhoneNumber Unique phone number for the user identity.
-	PhoneNumber *string `json:"phone_number,omitempty"`
+	PhoneNumber nullable.Nullable[string] `json:"phone_number,omitempty"`
 
 	// UserIdentityId ID of the user identity that you want to update.
 	UserIdentityId string `json:"user_identity_id"`
 
 	// UserIdentityKey Unique key for the user identity.
-	UserIdentityKey *string `json:"user_identity_key,omitempty"`
+	UserIdentityKey nullable.Nullable[string] `json:"user_identity_key,omitempty"`
 }
 
 // UserIdentitiesUpdateResponseBody defines model for user_identities_update_response_body.
@@ -27345,22 +27346,22 @@ type UserIdentity struct {
 	DisplayName string `json:"display_name"`
 
 	// EmailAddress Unique email address for the user identity.
-	EmailAddress *openapi_types.Email `json:"email_address"`
+	EmailAddress nullable.Nullable[openapi_types.Email] `json:"email_address"`
 
 	// Errors Array of errors associated with the user identity. Each error object within the array contains fields like "error_code" and "message." "error_code" is a string that uniquely identifies the type of error, enabling quick recognition and categorization of the issue. "message" provides a more detailed description of the error, offering insights into the issue and potentially how to rectify it.
 	Errors []PhoneSessionUserIdentityErrors `json:"errors"`
 
 	// FullName Full name of the user associated with the user identity.
-	FullName *string `json:"full_name"`
+	FullName nullable.Nullable[string] `json:"full_name"`
 
 	// PhoneNumber Unique phone number for the user identity in [E.164 format](https://www.itu.int/rec/T-REC-E.164/en) (for example, +15555550100).
-	PhoneNumber *string `json:"phone_number"`
+	PhoneNumber nullable.Nullable[string] `json:"phone_number"`
 
 	// UserIdentityId ID of the user identity.
 	UserIdentityId string `json:"user_identity_id"`
 
 	// UserIdentityKey Unique key for the user identity.
-	UserIdentityKey *string `json:"user_identity_key"`
+	UserIdentityKey nullable.Nullable[string] `json:"user_identity_key"`
 
 	// Warnings Array of warnings associated with the user identity. Each warning object within the array contains two fields: "warning_code" and "message." "warning_code" is a string that uniquely identifies the type of warning, enabling quick recognition and categorization of the issue. "message" provides a more detailed description of the warning, offering insights into the issue and potentially how to rectify it.
 	Warnings []PhoneSessionUserIdentityWarnings `json:"warnings"`
@@ -27451,7 +27452,7 @@ type Workspace struct {
 	// CompanyName Company name associated with the [workspace](https://docs.seam.co/core-concepts/workspaces).
 	CompanyName string `json:"company_name"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	ConnectPartnerName          *string `json:"connect_partner_name"`
+	ConnectPartnerName          nullable.Nullable[string] `json:"connect_partner_name"`
 	ConnectWebviewCustomization struct {
 		// InviterLogoUrl URL of the inviter logo for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
 		InviterLogoUrl *string `json:"inviter_logo_url,omitempty"`
@@ -27482,7 +27483,7 @@ type Workspace struct {
 	Name string `json:"name"`
 
 	// OrganizationId ID of the organization to which the workspace belongs, or `null` if the workspace is not assigned to an organization.
-	OrganizationId *string `json:"organization_id"`
+	OrganizationId nullable.Nullable[string] `json:"organization_id"`
 
 	// PublishableKey Publishable key for the [workspace](https://docs.seam.co/core-concepts/workspaces). This key is used to identify the workspace in client-side applications.
 	PublishableKey *string `json:"publishable_key,omitempty"`
@@ -27501,21 +27502,21 @@ type WorkspacesCreateRequestBody struct {
 
 	// ConnectPartnerName Connect partner name for the new workspace.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	ConnectPartnerName *string `json:"connect_partner_name,omitempty"`
+	ConnectPartnerName nullable.Nullable[string] `json:"connect_partner_name,omitempty"`
 
 	// ConnectWebviewCustomization [Connect Webview](https://docs.seam.co/core-concepts/connect-webviews) customizations for the new workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
 	ConnectWebviewCustomization *struct {
 		// LogoShape Logo shape for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the new workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		LogoShape *WorkspacesCreateRequestBodyConnectWebviewCustomizationLogoShape `json:"logo_shape,omitempty"`
+		LogoShape nullable.Nullable[WorkspacesCreateRequestBodyConnectWebviewCustomizationLogoShape] `json:"logo_shape,omitempty"`
 
 		// PrimaryButtonColor Primary button color for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the new workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		PrimaryButtonColor *string `json:"primary_button_color,omitempty"`
+		PrimaryButtonColor nullable.Nullable[string] `json:"primary_button_color,omitempty"`
 
 		// PrimaryButtonTextColor Primary button text color for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the new workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		PrimaryButtonTextColor *string `json:"primary_button_text_color,omitempty"`
+		PrimaryButtonTextColor nullable.Nullable[string] `json:"primary_button_text_color,omitempty"`
 
 		// SuccessMessage Success message for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the new workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		SuccessMessage *string `json:"success_message,omitempty"`
+		SuccessMessage nullable.Nullable[string] `json:"success_message,omitempty"`
 	} `json:"connect_webview_customization,omitempty"`
 
 	// IsSandbox Indicates whether the new workspace is a [sandbox workspace](https://docs.seam.co/core-concepts/workspaces#sandbox-workspaces).
@@ -27585,16 +27586,16 @@ type WorkspacesUpdateRequestBody struct {
 	// ConnectWebviewCustomization [Connect Webview](https://docs.seam.co/core-concepts/connect-webviews) customizations for the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
 	ConnectWebviewCustomization *struct {
 		// LogoShape Logo shape for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		LogoShape *WorkspacesUpdateRequestBodyConnectWebviewCustomizationLogoShape `json:"logo_shape,omitempty"`
+		LogoShape nullable.Nullable[WorkspacesUpdateRequestBodyConnectWebviewCustomizationLogoShape] `json:"logo_shape,omitempty"`
 
 		// PrimaryButtonColor Primary button color for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		PrimaryButtonColor *string `json:"primary_button_color,omitempty"`
+		PrimaryButtonColor nullable.Nullable[string] `json:"primary_button_color,omitempty"`
 
 		// PrimaryButtonTextColor Primary button text color for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		PrimaryButtonTextColor *string `json:"primary_button_text_color,omitempty"`
+		PrimaryButtonTextColor nullable.Nullable[string] `json:"primary_button_text_color,omitempty"`
 
 		// SuccessMessage Success message for [Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews) in the workspace. See also [Customize the Look and Feel of Your Connect Webviews](https://docs.seam.co/core-concepts/connect-webviews/customizing-connect-webviews#customize-the-look-and-feel-of-your-connect-webviews).
-		SuccessMessage *string `json:"success_message,omitempty"`
+		SuccessMessage nullable.Nullable[string] `json:"success_message,omitempty"`
 	} `json:"connect_webview_customization,omitempty"`
 
 	// IsPublishableKeyAuthEnabled Indicates whether publishable key authentication is enabled for this workspace.

@@ -77,7 +77,7 @@ func (s *AccessCodesService) GenerateCode(ctx context.Context, deviceID string, 
 	return value(s.c, ctx, opts, endpoint{path: "/access_codes/generate_code", key: "generated_code"},
 		&gen.AccessCodesGenerateCodeGetParams{DeviceId: deviceID}, s.c.api.AccessCodesGenerateCodeGet,
 		func(b *gen.AccessCodesGenerateCodeResponseBody) *gen.AccessCode {
-			if b.GeneratedCode.DeviceId == "" && b.GeneratedCode.Code == nil {
+			if b.GeneratedCode.DeviceId == "" && !b.GeneratedCode.Code.IsSpecified() {
 				return nil // no generated_code in the answer
 			}
 			return &b.GeneratedCode

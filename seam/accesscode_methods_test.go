@@ -130,7 +130,7 @@ func TestAccessCodesMultiple(t *testing.T) {
 		WithCodeName("both doors"), WithPreferredCodeLength(4), WithCodeSharing(CodeSharingRandomCode), TimeBound(start, start.Add(48*time.Hour)))
 	require.NoError(t, err)
 	require.Len(t, codes, 2)
-	assert.Equal(t, "k", *codes[1].CommonCodeKey)
+	assert.Equal(t, "k", codes[1].CommonCodeKey.MustGet())
 
 	require.NoError(t, c.AccessCodes.UpdateMultiple(t.Context(), "k", WithCodeName("renamed"), TimeBound(start, start.Add(72*time.Hour))))
 	reqs := r.all()
@@ -157,7 +157,7 @@ func TestAccessCodesSmallOperations(t *testing.T) {
 	code, err := c.AccessCodes.GenerateCode(ctx, "lock")
 	require.NoError(t, err)
 	require.NotNil(t, code.Code)
-	assert.Equal(t, "804213", *code.Code)
+	assert.Equal(t, "804213", code.Code.MustGet())
 
 	require.NoError(t, c.AccessCodes.ReportDeviceConstraints(ctx, "lock", CodeLengthConstraints{Supported: []int{4, 6}}))
 
@@ -269,7 +269,7 @@ func TestUnmanagedAccessCodes(t *testing.T) {
 
 	got, err := u.Get(ctx, "um1")
 	require.NoError(t, err)
-	assert.Equal(t, "9911", *got.Code)
+	assert.Equal(t, "9911", got.Code.MustGet())
 	_, err = u.GetByCode(ctx, "lock", "9911")
 	require.NoError(t, err)
 	require.NoError(t, u.Update(ctx, &gen.AccessCodesUnmanagedUpdateRequestBody{AccessCodeId: "um1", IsManaged: true, AllowExternalModification: Ptr(true)}))

@@ -26,7 +26,7 @@ func (s *AccessCodesUnmanagedService) All(ctx context.Context, params *gen.Acces
 var (
 	unmanagedListEndpoint = endpoint{path: "/access_codes/unmanaged/list", required: []string{"device_id"}, key: "access_codes"}
 	unmanagedListPager    = pager[*gen.AccessCodesUnmanagedListGetParams, *gen.AccessCodesUnmanagedListResponseBody, gen.UnmanagedAccessCode]{
-		cursor: func(p *gen.AccessCodesUnmanagedListGetParams) **string { return &p.PageCursor },
+		cursor: func(p *gen.AccessCodesUnmanagedListGetParams) any { return &p.PageCursor },
 		items: func(b *gen.AccessCodesUnmanagedListResponseBody) ([]gen.UnmanagedAccessCode, gen.Pagination) {
 			return b.AccessCodes, b.Pagination
 		},

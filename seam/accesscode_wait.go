@@ -97,7 +97,8 @@ func IsAccessCodeReady(ac *gen.AccessCode) bool {
 	}
 	if ac.IsOfflineAccessCode {
 		waiting := ac.IsWaitingForCodeAssignment != nil && *ac.IsWaitingForCodeAssignment
-		return ac.Code != nil && *ac.Code != "" && !waiting
+		code, _ := ac.Code.Get()
+		return code != "" && !waiting
 	}
 	return ac.Status == gen.AccessCodeStatusSet
 }

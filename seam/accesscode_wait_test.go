@@ -77,7 +77,7 @@ func TestWaitUntilReadyOffline(t *testing.T) {
 	c := seq.serve(t)
 	ac, err := c.AccessCodes.WaitUntilReady(t.Context(), "ac1", acFastPolls...)
 	require.NoError(t, err)
-	assert.Equal(t, "48213957", *ac.Code)
+	assert.Equal(t, "48213957", ac.Code.MustGet())
 	assert.Equal(t, "unset", string(ac.Status), "an offline code is ready once its PIN is assigned")
 	assert.Equal(t, 3, seq.count())
 }

@@ -105,7 +105,7 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			check: func(t *testing.T, ac *gen.AccessCode) {
 				assert.Equal(t, gen.AccessCodeTypeOngoing, ac.Type)
 				assert.Equal(t, gen.AccessCodeStatusSetting, ac.Status)
-				assert.Equal(t, "1234", *ac.Code)
+				assert.Equal(t, "1234", ac.Code.MustGet())
 				assert.Nil(t, ac.StartsAt)
 				assert.Nil(t, ac.EndsAt)
 			},
@@ -119,9 +119,9 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			check: func(t *testing.T, ac *gen.AccessCode) {
 				assert.Equal(t, gen.AccessCodeTypeTimeBound, ac.Type)
 				assert.Equal(t, gen.AccessCodeStatusUnset, ac.Status)
-				assert.Equal(t, "2345", *ac.Code)
-				assert.Equal(t, tm("2025-01-01T16:00:00Z"), *ac.StartsAt)
-				assert.Equal(t, tm("2025-01-22T12:00:00Z"), *ac.EndsAt)
+				assert.Equal(t, "2345", ac.Code.MustGet())
+				assert.Equal(t, tm("2025-01-01T16:00:00Z"), ac.StartsAt.MustGet())
+				assert.Equal(t, tm("2025-01-22T12:00:00Z"), ac.EndsAt.MustGet())
 				assert.False(t, *ac.IsScheduledOnDevice)
 			},
 		},
@@ -136,8 +136,8 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			edit:    func(m map[string]any) { m["max_time_rounding"] = "1h" },
 			offline: true,
 			check: func(t *testing.T, ac *gen.AccessCode) {
-				assert.Equal(t, tm("2023-11-10T00:00:00Z"), *ac.StartsAt)
-				assert.Equal(t, tm("2023-11-15T18:00:00Z"), *ac.EndsAt)
+				assert.Equal(t, tm("2023-11-10T00:00:00Z"), ac.StartsAt.MustGet())
+				assert.Equal(t, tm("2023-11-15T18:00:00Z"), ac.EndsAt.MustGet())
 				assert.False(t, ac.IsOneTimeUse)
 			},
 		},
@@ -151,8 +151,8 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			edit:    func(m map[string]any) { delete(m, "type") },
 			offline: true,
 			check: func(t *testing.T, ac *gen.AccessCode) {
-				assert.Equal(t, tm("2023-11-17T00:00:00Z"), *ac.StartsAt)
-				assert.Equal(t, tm("2023-12-18T00:00:00Z"), *ac.EndsAt)
+				assert.Equal(t, tm("2023-11-17T00:00:00Z"), ac.StartsAt.MustGet())
+				assert.Equal(t, tm("2023-12-18T00:00:00Z"), ac.EndsAt.MustGet())
 				assert.False(t, ac.IsOneTimeUse)
 			},
 		},
@@ -164,10 +164,10 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			},
 			offline: true,
 			check: func(t *testing.T, ac *gen.AccessCode) {
-				assert.Equal(t, tm("2023-11-12T00:00:00Z"), *ac.StartsAt)
+				assert.Equal(t, tm("2023-11-12T00:00:00Z"), ac.StartsAt.MustGet())
 				assert.Nil(t, ac.EndsAt)
 				assert.True(t, ac.IsOneTimeUse)
-				assert.Equal(t, tm("2023-11-13T00:00:00Z"), OneTimeUseExpiry(*ac.StartsAt))
+				assert.Equal(t, tm("2023-11-13T00:00:00Z"), OneTimeUseExpiry(ac.StartsAt.MustGet()))
 			},
 		},
 	}
@@ -189,7 +189,7 @@ func TestAccessCodesGuideWire(t *testing.T) {
 			var guide gen.AccessCodesCreateResponseBody
 			require.NoError(t, json.Unmarshal(acGuideFile(t, tc.name, "response"), &guide))
 			assert.Equal(t, guide.AccessCode.AccessCodeId, ac.AccessCodeId)
-			assert.Equal(t, *guide.AccessCode.Name, *ac.Name)
+			assert.Equal(t, guide.AccessCode.Name.MustGet(), ac.Name.MustGet())
 			assert.True(t, bool(ac.IsManaged))
 			require.NotNil(t, attempt)
 			summary, err := SummarizeActionAttempt(attempt)

@@ -162,7 +162,7 @@ func (s *AccessCodesService) All(ctx context.Context, params *gen.AccessCodesLis
 var (
 	accessCodesListEndpoint = endpoint{path: "/access_codes/list", key: "access_codes"}
 	accessCodesListPager    = pager[*gen.AccessCodesListGetParams, *gen.AccessCodesListResponseBody, gen.AccessCode]{
-		cursor: func(p *gen.AccessCodesListGetParams) **string { return &p.PageCursor },
+		cursor: func(p *gen.AccessCodesListGetParams) any { return &p.PageCursor },
 		items: func(b *gen.AccessCodesListResponseBody) ([]gen.AccessCode, gen.Pagination) {
 			return b.AccessCodes, b.Pagination
 		},

@@ -2,6 +2,7 @@ package seam
 
 import (
 	"fmt"
+	"github.com/oapi-codegen/nullable"
 	"time"
 )
 
@@ -11,7 +12,7 @@ import (
 // to the field.
 type AcsUserCreateSchedule = struct {
 	// EndsAt Ending timestamp for the access system user's access.
-	EndsAt *time.Time `json:"ends_at,omitempty"`
+	EndsAt nullable.Nullable[time.Time] `json:"ends_at,omitempty"`
 
 	// StartsAt Starting timestamp for the access system user's access.
 	StartsAt *time.Time `json:"starts_at,omitempty"`
@@ -37,15 +38,20 @@ func NewAcsUserCreateSchedule(start, end time.Time) (*AcsUserCreateSchedule, err
 	if err := checkSchedule(start, end); err != nil {
 		return nil, err
 	}
-	return &AcsUserCreateSchedule{StartsAt: &start, EndsAt: &end}, nil
+	return &AcsUserCreateSchedule{StartsAt: &start, EndsAt: NotNull(end)}, nil
 }
 
-// NewAcsUserUpdateSchedule is NewAcsUserCreateSchedule for Acs.Users.Update.
-func NewAcsUserUpdateSchedule(start, end time.Time) (*AcsUserUpdateSchedule, error) {
+// NewAcsUserUpdateSchedule is NewAcsUserCreateSchedule for Acs.Users.Update,
+// whose access_schedule is nullable (Null[AcsUserUpdateSchedule]() clears it):
+// the schedule as the field's type.
+//
+//	schedule, err := seam.NewAcsUserUpdateSchedule(start, end)
+//	body := &gen.AcsUsersUpdateRequestBody{AcsUserId: seam.Ptr(id), AccessSchedule: schedule}
+func NewAcsUserUpdateSchedule(start, end time.Time) (nullable.Nullable[AcsUserUpdateSchedule], error) {
 	if err := checkSchedule(start, end); err != nil {
 		return nil, err
 	}
-	return &AcsUserUpdateSchedule{StartsAt: start, EndsAt: end}, nil
+	return NotNull(AcsUserUpdateSchedule{StartsAt: start, EndsAt: end}), nil
 }
 
 func checkSchedule(start, end time.Time) error {

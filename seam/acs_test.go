@@ -24,7 +24,10 @@ func TestAcsUserSchedules(t *testing.T) {
 	update, err := NewAcsUserUpdateSchedule(start, end)
 	require.NoError(t, err)
 	upd := gen.AcsUsersUpdateRequestBody{AccessSchedule: update}
-	assert.Equal(t, start, upd.AccessSchedule.StartsAt)
+	assert.Equal(t, start, upd.AccessSchedule.MustGet().StartsAt)
+	js, err = json.Marshal(gen.AcsUsersUpdateRequestBody{AcsUserId: Ptr("u"), AccessSchedule: Null[AcsUserUpdateSchedule]()})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"acs_user_id":"u","access_schedule":null}`, string(js), "Null clears the schedule")
 
 	var verr *ValidationError
 	_, err = NewAcsUserCreateSchedule(end, start)

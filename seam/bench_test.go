@@ -399,7 +399,7 @@ func seamCreate(ctx context.Context, e *benchEnv) error {
 	if err != nil {
 		return err
 	}
-	return want("code", *code.Code, "1234")
+	return want("code", code.Code.MustGet(), "1234")
 }
 
 func genCreateBody() gen.AccessCodesCreateRequestBody {
@@ -415,7 +415,7 @@ func apiCreate(ctx context.Context, e *benchEnv) error {
 	if err := checkJSON200(res.JSON200, res.HTTPResponse); err != nil {
 		return err
 	}
-	return want("code", *res.JSON200.AccessCode.Code, "1234")
+	return want("code", res.JSON200.AccessCode.Code.MustGet(), "1234")
 }
 
 func genCreate(ctx context.Context, e *benchEnv) error {
@@ -426,7 +426,7 @@ func genCreate(ctx context.Context, e *benchEnv) error {
 	if err := checkJSON200(res.JSON200, res.HTTPResponse); err != nil {
 		return err
 	}
-	return want("code", *res.JSON200.AccessCode.Code, "1234")
+	return want("code", res.JSON200.AccessCode.Code.MustGet(), "1234")
 }
 
 // rawAccessCode is the baseline's access code: the fields a caller reads.
@@ -634,10 +634,11 @@ func genWalkWith(ctx context.Context, c *gen.ClientWithResponses) error {
 		}
 		n += len(res.JSON200.Devices)
 		pg := res.JSON200.Pagination
-		if !pg.HasNextPage || pg.NextPageCursor == nil {
+		next, err := pg.NextPageCursor.Get()
+		if !pg.HasNextPage || err != nil {
 			break
 		}
-		p.PageCursor = pg.NextPageCursor
+		p.PageCursor = &next
 	}
 	return want("devices", n, benchPageSize*benchWalkPages)
 }

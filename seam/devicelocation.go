@@ -51,10 +51,10 @@ func DeviceLocation(device *gen.Device) (*time.Location, error) {
 		add("location.timezone", l.Timezone)
 	}
 	if m := p.UltraloqMetadata; m != nil {
-		add("properties.ultraloq_metadata.time_zone", m.TimeZone)
+		add("properties.ultraloq_metadata.time_zone", ptrOf(m.TimeZone))
 	}
 	if m := p.OmnitecMetadata; m != nil {
-		add("properties.omnitec_metadata.time_zone", m.TimeZone)
+		add("properties.omnitec_metadata.time_zone", ptrOf(m.TimeZone))
 	}
 	var unknown []string
 	for _, n := range names {
@@ -67,8 +67,8 @@ func DeviceLocation(device *gen.Device) (*time.Location, error) {
 	var offset *float64
 	if m := p.OmnitecMetadata; m != nil && m.TimezoneRawOffsetMs != nil {
 		offset = m.TimezoneRawOffsetMs
-	} else if m := p.TtlockMetadata; m != nil && m.TimezoneRawOffsetMs != nil {
-		offset = m.TimezoneRawOffsetMs
+	} else if m := p.TtlockMetadata; m != nil && ptrOf(m.TimezoneRawOffsetMs) != nil {
+		offset = ptrOf(m.TimezoneRawOffsetMs)
 	}
 	if offset != nil {
 		return fixedZone(time.Duration(*offset) * time.Millisecond), nil

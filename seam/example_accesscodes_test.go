@@ -91,19 +91,19 @@ func (e *exampleAccessCodes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // printCode prints the fields of an access code the guide shows.
 func printCode(code *gen.AccessCode) {
 	fmt.Println("type:", code.Type, "status:", code.Status)
-	if code.Name != nil {
-		fmt.Println("name:", *code.Name)
+	if name, err := code.Name.Get(); err == nil {
+		fmt.Println("name:", name)
 	}
-	if code.Code != nil {
-		fmt.Println("code:", *code.Code)
+	if pin, err := code.Code.Get(); err == nil {
+		fmt.Println("code:", pin)
 	} else {
 		fmt.Println("code: none yet, waiting for assignment:", *code.IsWaitingForCodeAssignment)
 	}
-	if code.StartsAt != nil {
-		fmt.Println("starts_at:", code.StartsAt.Format(time.RFC3339))
+	if start, err := code.StartsAt.Get(); err == nil {
+		fmt.Println("starts_at:", start.Format(time.RFC3339))
 	}
-	if code.EndsAt != nil {
-		fmt.Println("ends_at:", code.EndsAt.Format(time.RFC3339))
+	if end, err := code.EndsAt.Get(); err == nil {
+		fmt.Println("ends_at:", end.Format(time.RFC3339))
 	}
 }
 
@@ -208,7 +208,7 @@ func ExampleAccessCodesService_Create_oneTimeUseOffline() {
 		log.Fatal(err)
 	}
 	printCode(code)
-	fmt.Println("one time use:", code.IsOneTimeUse, "usable until:", seam.OneTimeUseExpiry(*code.StartsAt).Format(time.RFC3339))
+	fmt.Println("one time use:", code.IsOneTimeUse, "usable until:", seam.OneTimeUseExpiry(code.StartsAt.MustGet()).Format(time.RFC3339))
 	// Output:
 	// type: time_bound status: unset
 	// name: my one-time-use offline code
@@ -235,7 +235,7 @@ func ExampleAccessCodesService_WaitUntilReady() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("PIN:", *ready.Code)
+	fmt.Println("PIN:", ready.Code.MustGet())
 	// Output:
 	// PIN: 48213957
 }

@@ -62,7 +62,7 @@ func FuzzDecodeAccessCode(f *testing.F) {
 		}
 		ready := IsAccessCodeReady(&ac.AccessCode)
 		failure := accessCodeFailure(&ac.AccessCode)
-		if ready && ac.AccessCode.IsOfflineAccessCode && (ac.AccessCode.Code == nil || *ac.AccessCode.Code == "") {
+		if ready && ac.AccessCode.IsOfflineAccessCode && deref(ptrOf(ac.AccessCode.Code)) == "" {
 			t.Fatal("an offline code without a PIN is ready")
 		}
 		if failure != nil {

@@ -3,6 +3,7 @@ package seam
 import (
 	"context"
 	"fmt"
+	"github.com/oapi-codegen/nullable"
 	"iter"
 
 	"github.com/seamgo/seam-go/gen"
@@ -22,9 +23,7 @@ type Page[T any] struct {
 // newPage builds a Page from a list's items and its pagination object.
 func newPage[T any](items []T, p gen.Pagination) *Page[T] {
 	page := &Page[T]{Items: items, HasNextPage: p.HasNextPage}
-	if p.NextPageCursor != nil {
-		page.NextPageCursor = *p.NextPageCursor
-	}
+	page.NextPageCursor, _ = p.NextPageCursor.Get()
 	return page
 }
 
@@ -77,6 +76,36 @@ func cursorParam(cursor string) *string {
 	return &cursor
 }
 
+// cursorOf reads a page_cursor field (see pager.cursor): "" when unset or
+// null.
+func cursorOf(field any) string {
+	switch f := field.(type) {
+	case **string:
+		return deref(*f)
+	case *nullable.Nullable[string]:
+		v, _ := f.Get()
+		return v
+	}
+	panic(fmt.Sprintf("seam: page cursor field of type %T", field))
+}
+
+// setCursor sets a page_cursor field (see pager.cursor) to cursor, or
+// leaves it out of the request for the first page ("").
+func setCursor(field any, cursor string) {
+	switch f := field.(type) {
+	case **string:
+		*f = cursorParam(cursor)
+	case *nullable.Nullable[string]:
+		if cursor == "" {
+			f.SetUnspecified()
+		} else {
+			f.Set(cursor)
+		}
+	default:
+		panic(fmt.Sprintf("seam: page cursor field of type %T", field))
+	}
+}
+
 // paginate is iterate for a resource method: it applies the call's options
 // first, and yields their error if they are invalid.
 func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor string, fetch pageFunc[T]) iter.Seq2[T, error] {
@@ -95,7 +124,10 @@ func paginate[T any](c *Client, ctx context.Context, opts []Option, cursor strin
 // pointers to its parameters and answer, see call): where its page cursor
 // parameter is, and where an answer's items and pagination are.
 type pager[PP, BP, T any] struct {
-	cursor func(PP) **string
+	// cursor returns a pointer to the page_cursor field of params: a
+	// **string, or a *nullable.Nullable[string] where the spec marks the
+	// cursor nullable (see cursorOf and setCursor).
+	cursor func(PP) any
 	items  func(BP) ([]T, gen.Pagination)
 }
 
@@ -114,9 +146,9 @@ func list[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoi
 // once.
 func all[PP, BP, T any](c *Client, ctx context.Context, opts []Option, e endpoint, params PP, send sendFunc[PP], pg pager[PP, BP, T]) iter.Seq2[T, error] {
 	base := copyOf(params)
-	return paginate(c, ctx, opts, deref(*pg.cursor(base)), func(ctx context.Context, cursor string) (*Page[T], error) {
+	return paginate(c, ctx, opts, cursorOf(pg.cursor(base)), func(ctx context.Context, cursor string) (*Page[T], error) {
 		q := copyOf(base) // a copy per page
-		*pg.cursor(q) = cursorParam(cursor)
+		setCursor(pg.cursor(q), cursor)
 		// The options were applied by paginate: ctx carries them.
 		return list(c, ctx, nil, e, q, send, pg)
 	})

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/oapi-codegen/nullable"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 	"github.com/seamgo/seam-go/gen"
 )
@@ -437,7 +438,7 @@ func (s *AccessGrantsService) GetRelated(ctx context.Context, params *gen.Access
 
 // accessGrantsListPager reads the pages of /access_grants/list.
 var accessGrantsListPager = pager[*gen.AccessGrantsListGetParams, *gen.AccessGrantsListResponseBody, gen.AccessGrant]{
-	cursor: func(p *gen.AccessGrantsListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.AccessGrantsListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.AccessGrantsListResponseBody) ([]gen.AccessGrant, gen.Pagination) {
 		return b.AccessGrants, b.Pagination
 	},
@@ -483,10 +484,10 @@ func (s *AccessGrantsUnmanagedService) Get(ctx context.Context, params *gen.Acce
 	AccessMethodIds        []string                          `json:"access_method_ids"`
 	CreatedAt              time.Time                         `json:"created_at"`
 	DisplayName            string                            `json:"display_name"`
-	EndsAt                 *time.Time                        `json:"ends_at"`
+	EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 	Errors                 []gen.AccessGrantErrors           `json:"errors"`
 	LocationIds            []string                          `json:"location_ids"`
-	Name                   *string                           `json:"name"`
+	Name                   nullable.Nullable[string]         `json:"name"`
 	PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 	RequestedAccessMethods []struct {
 		Code                   *string                                                                       `json:"code,omitempty"`
@@ -508,10 +509,10 @@ func (s *AccessGrantsUnmanagedService) Get(ctx context.Context, params *gen.Acce
 		AccessMethodIds        []string                          `json:"access_method_ids"`
 		CreatedAt              time.Time                         `json:"created_at"`
 		DisplayName            string                            `json:"display_name"`
-		EndsAt                 *time.Time                        `json:"ends_at"`
+		EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 		Errors                 []gen.AccessGrantErrors           `json:"errors"`
 		LocationIds            []string                          `json:"location_ids"`
-		Name                   *string                           `json:"name"`
+		Name                   nullable.Nullable[string]         `json:"name"`
 		PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 		RequestedAccessMethods []struct {
 			Code                   *string                                                                       `json:"code,omitempty"`
@@ -538,10 +539,10 @@ var accessGrantsUnmanagedListPager = pager[*gen.AccessGrantsUnmanagedListGetPara
 	AccessMethodIds        []string                          `json:"access_method_ids"`
 	CreatedAt              time.Time                         `json:"created_at"`
 	DisplayName            string                            `json:"display_name"`
-	EndsAt                 *time.Time                        `json:"ends_at"`
+	EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 	Errors                 []gen.AccessGrantErrors           `json:"errors"`
 	LocationIds            []string                          `json:"location_ids"`
-	Name                   *string                           `json:"name"`
+	Name                   nullable.Nullable[string]         `json:"name"`
 	PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 	RequestedAccessMethods []struct {
 		Code                   *string                                                                         `json:"code,omitempty"`
@@ -558,16 +559,16 @@ var accessGrantsUnmanagedListPager = pager[*gen.AccessGrantsUnmanagedListGetPara
 	Warnings       []gen.AccessGrantWarnings `json:"warnings"`
 	WorkspaceId    string                    `json:"workspace_id"`
 }]{
-	cursor: func(p *gen.AccessGrantsUnmanagedListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.AccessGrantsUnmanagedListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.AccessGrantsUnmanagedListResponseBody) ([]struct {
 		AccessGrantId          string                            `json:"access_grant_id"`
 		AccessMethodIds        []string                          `json:"access_method_ids"`
 		CreatedAt              time.Time                         `json:"created_at"`
 		DisplayName            string                            `json:"display_name"`
-		EndsAt                 *time.Time                        `json:"ends_at"`
+		EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 		Errors                 []gen.AccessGrantErrors           `json:"errors"`
 		LocationIds            []string                          `json:"location_ids"`
-		Name                   *string                           `json:"name"`
+		Name                   nullable.Nullable[string]         `json:"name"`
 		PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 		RequestedAccessMethods []struct {
 			Code                   *string                                                                         `json:"code,omitempty"`
@@ -600,10 +601,10 @@ func (s *AccessGrantsUnmanagedService) List(ctx context.Context, params *gen.Acc
 	AccessMethodIds        []string                          `json:"access_method_ids"`
 	CreatedAt              time.Time                         `json:"created_at"`
 	DisplayName            string                            `json:"display_name"`
-	EndsAt                 *time.Time                        `json:"ends_at"`
+	EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 	Errors                 []gen.AccessGrantErrors           `json:"errors"`
 	LocationIds            []string                          `json:"location_ids"`
-	Name                   *string                           `json:"name"`
+	Name                   nullable.Nullable[string]         `json:"name"`
 	PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 	RequestedAccessMethods []struct {
 		Code                   *string                                                                         `json:"code,omitempty"`
@@ -632,10 +633,10 @@ func (s *AccessGrantsUnmanagedService) All(ctx context.Context, params *gen.Acce
 	AccessMethodIds        []string                          `json:"access_method_ids"`
 	CreatedAt              time.Time                         `json:"created_at"`
 	DisplayName            string                            `json:"display_name"`
-	EndsAt                 *time.Time                        `json:"ends_at"`
+	EndsAt                 nullable.Nullable[time.Time]      `json:"ends_at"`
 	Errors                 []gen.AccessGrantErrors           `json:"errors"`
 	LocationIds            []string                          `json:"location_ids"`
-	Name                   *string                           `json:"name"`
+	Name                   nullable.Nullable[string]         `json:"name"`
 	PendingMutations       []gen.AccessGrantPendingMutations `json:"pending_mutations"`
 	RequestedAccessMethods []struct {
 		Code                   *string                                                                         `json:"code,omitempty"`
@@ -800,7 +801,7 @@ func (s *AccessMethodsService) UnlockDoor(ctx context.Context, body *gen.AccessM
 // params must not be nil: it carries the required access_method_id.
 func (s *AccessMethodsUnmanagedService) Get(ctx context.Context, params *gen.AccessMethodsUnmanagedGetGetParams, opts ...Option) (struct {
 	AccessMethodId       string                                                    `json:"access_method_id"`
-	Code                 *string                                                   `json:"code,omitempty"`
+	Code                 nullable.Nullable[string]                                 `json:"code,omitempty"`
 	CreatedAt            time.Time                                                 `json:"created_at"`
 	DisplayName          string                                                    `json:"display_name"`
 	Errors               []gen.AccessMethodErrors                                  `json:"errors"`
@@ -809,7 +810,7 @@ func (s *AccessMethodsUnmanagedService) Get(ctx context.Context, params *gen.Acc
 	IsIssued             bool                                                      `json:"is_issued"`
 	IsReadyForAssignment *bool                                                     `json:"is_ready_for_assignment,omitempty"`
 	IsReadyForEncoding   *bool                                                     `json:"is_ready_for_encoding,omitempty"`
-	IssuedAt             *time.Time                                                `json:"issued_at"`
+	IssuedAt             nullable.Nullable[time.Time]                              `json:"issued_at"`
 	Mode                 gen.AccessMethodsUnmanagedGetResponseBodyAccessMethodMode `json:"mode"`
 	PendingMutations     []gen.AccessMethodPendingMutations                        `json:"pending_mutations"`
 	Warnings             []gen.AccessMethodWarnings                                `json:"warnings"`
@@ -817,7 +818,7 @@ func (s *AccessMethodsUnmanagedService) Get(ctx context.Context, params *gen.Acc
 }, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/access_methods/unmanaged/get", required: []string{"access_method_id"}, key: "access_method"}, params, s.c.api.AccessMethodsUnmanagedGetGet, func(b *gen.AccessMethodsUnmanagedGetResponseBody) struct {
 		AccessMethodId       string                                                    `json:"access_method_id"`
-		Code                 *string                                                   `json:"code,omitempty"`
+		Code                 nullable.Nullable[string]                                 `json:"code,omitempty"`
 		CreatedAt            time.Time                                                 `json:"created_at"`
 		DisplayName          string                                                    `json:"display_name"`
 		Errors               []gen.AccessMethodErrors                                  `json:"errors"`
@@ -826,7 +827,7 @@ func (s *AccessMethodsUnmanagedService) Get(ctx context.Context, params *gen.Acc
 		IsIssued             bool                                                      `json:"is_issued"`
 		IsReadyForAssignment *bool                                                     `json:"is_ready_for_assignment,omitempty"`
 		IsReadyForEncoding   *bool                                                     `json:"is_ready_for_encoding,omitempty"`
-		IssuedAt             *time.Time                                                `json:"issued_at"`
+		IssuedAt             nullable.Nullable[time.Time]                              `json:"issued_at"`
 		Mode                 gen.AccessMethodsUnmanagedGetResponseBodyAccessMethodMode `json:"mode"`
 		PendingMutations     []gen.AccessMethodPendingMutations                        `json:"pending_mutations"`
 		Warnings             []gen.AccessMethodWarnings                                `json:"warnings"`
@@ -844,7 +845,7 @@ func (s *AccessMethodsUnmanagedService) Get(ctx context.Context, params *gen.Acc
 // params must not be nil: it carries the required access_grant_id.
 func (s *AccessMethodsUnmanagedService) List(ctx context.Context, params *gen.AccessMethodsUnmanagedListGetParams, opts ...Option) ([]struct {
 	AccessMethodId       string                                                      `json:"access_method_id"`
-	Code                 *string                                                     `json:"code,omitempty"`
+	Code                 nullable.Nullable[string]                                   `json:"code,omitempty"`
 	CreatedAt            time.Time                                                   `json:"created_at"`
 	DisplayName          string                                                      `json:"display_name"`
 	Errors               []gen.AccessMethodErrors                                    `json:"errors"`
@@ -853,7 +854,7 @@ func (s *AccessMethodsUnmanagedService) List(ctx context.Context, params *gen.Ac
 	IsIssued             bool                                                        `json:"is_issued"`
 	IsReadyForAssignment *bool                                                       `json:"is_ready_for_assignment,omitempty"`
 	IsReadyForEncoding   *bool                                                       `json:"is_ready_for_encoding,omitempty"`
-	IssuedAt             *time.Time                                                  `json:"issued_at"`
+	IssuedAt             nullable.Nullable[time.Time]                                `json:"issued_at"`
 	Mode                 gen.AccessMethodsUnmanagedListResponseBodyAccessMethodsMode `json:"mode"`
 	PendingMutations     []gen.AccessMethodPendingMutations                          `json:"pending_mutations"`
 	Warnings             []gen.AccessMethodWarnings                                  `json:"warnings"`
@@ -861,7 +862,7 @@ func (s *AccessMethodsUnmanagedService) List(ctx context.Context, params *gen.Ac
 }, error) {
 	return value(s.c, ctx, opts, endpoint{path: "/access_methods/unmanaged/list", required: []string{"access_grant_id"}, key: "access_methods"}, params, s.c.api.AccessMethodsUnmanagedListGet, func(b *gen.AccessMethodsUnmanagedListResponseBody) []struct {
 		AccessMethodId       string                                                      `json:"access_method_id"`
-		Code                 *string                                                     `json:"code,omitempty"`
+		Code                 nullable.Nullable[string]                                   `json:"code,omitempty"`
 		CreatedAt            time.Time                                                   `json:"created_at"`
 		DisplayName          string                                                      `json:"display_name"`
 		Errors               []gen.AccessMethodErrors                                    `json:"errors"`
@@ -870,7 +871,7 @@ func (s *AccessMethodsUnmanagedService) List(ctx context.Context, params *gen.Ac
 		IsIssued             bool                                                        `json:"is_issued"`
 		IsReadyForAssignment *bool                                                       `json:"is_ready_for_assignment,omitempty"`
 		IsReadyForEncoding   *bool                                                       `json:"is_ready_for_encoding,omitempty"`
-		IssuedAt             *time.Time                                                  `json:"issued_at"`
+		IssuedAt             nullable.Nullable[time.Time]                                `json:"issued_at"`
 		Mode                 gen.AccessMethodsUnmanagedListResponseBodyAccessMethodsMode `json:"mode"`
 		PendingMutations     []gen.AccessMethodPendingMutations                          `json:"pending_mutations"`
 		Warnings             []gen.AccessMethodWarnings                                  `json:"warnings"`
@@ -1026,7 +1027,7 @@ func (s *AcsCredentialsService) Get(ctx context.Context, params *gen.AcsCredenti
 
 // acsCredentialsListPager reads the pages of /acs/credentials/list.
 var acsCredentialsListPager = pager[*gen.AcsCredentialsListRequestBody, *gen.AcsCredentialsListResponseBody, gen.AcsCredential]{
-	cursor: func(p *gen.AcsCredentialsListRequestBody) **string { return &p.PageCursor },
+	cursor: func(p *gen.AcsCredentialsListRequestBody) any { return &p.PageCursor },
 	items: func(b *gen.AcsCredentialsListResponseBody) ([]gen.AcsCredential, gen.Pagination) {
 		return b.AcsCredentials, b.Pagination
 	},
@@ -1124,7 +1125,7 @@ func (s *AcsEncodersService) Get(ctx context.Context, params *gen.AcsEncodersGet
 
 // acsEncodersListPager reads the pages of /acs/encoders/list.
 var acsEncodersListPager = pager[*gen.AcsEncodersListRequestBody, *gen.AcsEncodersListResponseBody, gen.AcsEncoder]{
-	cursor: func(p *gen.AcsEncodersListRequestBody) **string { return &p.PageCursor },
+	cursor: func(p *gen.AcsEncodersListRequestBody) any { return &p.PageCursor },
 	items: func(b *gen.AcsEncodersListResponseBody) ([]gen.AcsEncoder, gen.Pagination) {
 		return b.AcsEncoders, b.Pagination
 	},
@@ -1279,7 +1280,7 @@ func (s *AcsEntrancesService) GrantAccess(ctx context.Context, body *gen.AcsEntr
 
 // acsEntrancesListPager reads the pages of /acs/entrances/list.
 var acsEntrancesListPager = pager[*gen.AcsEntrancesListGetParams, *gen.AcsEntrancesListResponseBody, gen.AcsEntrance]{
-	cursor: func(p *gen.AcsEntrancesListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.AcsEntrancesListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.AcsEntrancesListResponseBody) ([]gen.AcsEntrance, gen.Pagination) {
 		return b.AcsEntrances, b.Pagination
 	},
@@ -1443,7 +1444,7 @@ func (s *AcsUsersService) Get(ctx context.Context, params *gen.AcsUsersGetGetPar
 
 // acsUsersListPager reads the pages of /acs/users/list.
 var acsUsersListPager = pager[*gen.AcsUsersListGetParams, *gen.AcsUsersListResponseBody, gen.AcsUser]{
-	cursor: func(p *gen.AcsUsersListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.AcsUsersListGetParams) any { return &p.PageCursor },
 	items:  func(b *gen.AcsUsersListResponseBody) ([]gen.AcsUser, gen.Pagination) { return b.AcsUsers, b.Pagination },
 }
 
@@ -1571,7 +1572,7 @@ func (s *ActionAttemptsService) Get(ctx context.Context, actionAttemptID string,
 
 // actionAttemptsListPager reads the pages of /action_attempts/list.
 var actionAttemptsListPager = pager[*gen.ActionAttemptsListGetParams, *gen.ActionAttemptsListResponseBody, gen.ActionAttempt]{
-	cursor: func(p *gen.ActionAttemptsListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.ActionAttemptsListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.ActionAttemptsListResponseBody) ([]gen.ActionAttempt, gen.Pagination) {
 		return b.ActionAttempts, b.Pagination
 	},
@@ -1766,7 +1767,7 @@ func (s *ConnectWebviewsService) Get(ctx context.Context, connectWebviewID strin
 
 // connectWebviewsListPager reads the pages of /connect_webviews/list.
 var connectWebviewsListPager = pager[*gen.ConnectWebviewsListGetParams, *gen.ConnectWebviewsListResponseBody, gen.ConnectWebview]{
-	cursor: func(p *gen.ConnectWebviewsListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.ConnectWebviewsListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.ConnectWebviewsListResponseBody) ([]gen.ConnectWebview, gen.Pagination) {
 		return b.ConnectWebviews, b.Pagination
 	},
@@ -1822,7 +1823,7 @@ func (s *ConnectedAccountsService) Delete(ctx context.Context, connectedAccountI
 
 // connectedAccountsListPager reads the pages of /connected_accounts/list.
 var connectedAccountsListPager = pager[*gen.ConnectedAccountsListGetParams, *gen.ConnectedAccountsListResponseBody, gen.ConnectedAccount]{
-	cursor: func(p *gen.ConnectedAccountsListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.ConnectedAccountsListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.ConnectedAccountsListResponseBody) ([]gen.ConnectedAccount, gen.Pagination) {
 		return b.ConnectedAccounts, b.Pagination
 	},
@@ -1945,7 +1946,7 @@ func (s *DevicesService) Get(ctx context.Context, deviceID string, opts ...Optio
 
 // devicesListPager reads the pages of /devices/list.
 var devicesListPager = pager[*gen.DevicesListGetParams, *gen.DevicesListResponseBody, gen.Device]{
-	cursor: func(p *gen.DevicesListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.DevicesListGetParams) any { return &p.PageCursor },
 	items:  func(b *gen.DevicesListResponseBody) ([]gen.Device, gen.Pagination) { return b.Devices, b.Pagination },
 }
 
@@ -2118,7 +2119,7 @@ func (s *DevicesUnmanagedService) Get(ctx context.Context, params *gen.DevicesUn
 
 // devicesUnmanagedListPager reads the pages of /devices/unmanaged/list.
 var devicesUnmanagedListPager = pager[*gen.DevicesUnmanagedListGetParams, *gen.DevicesUnmanagedListResponseBody, gen.UnmanagedDevice]{
-	cursor: func(p *gen.DevicesUnmanagedListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.DevicesUnmanagedListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.DevicesUnmanagedListResponseBody) ([]gen.UnmanagedDevice, gen.Pagination) {
 		return b.Devices, b.Pagination
 	},
@@ -2584,7 +2585,7 @@ func (s *SpacesService) GetRelated(ctx context.Context, params *gen.SpacesGetRel
 
 // spacesListPager reads the pages of /spaces/list.
 var spacesListPager = pager[*gen.SpacesListGetParams, *gen.SpacesListResponseBody, gen.Space]{
-	cursor: func(p *gen.SpacesListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.SpacesListGetParams) any { return &p.PageCursor },
 	items:  func(b *gen.SpacesListResponseBody) ([]gen.Space, gen.Pagination) { return b.Spaces, b.Pagination },
 }
 
@@ -3109,7 +3110,7 @@ func (s *UserIdentitiesService) GrantAccessToDevice(ctx context.Context, body *g
 
 // userIdentitiesListPager reads the pages of /user_identities/list.
 var userIdentitiesListPager = pager[*gen.UserIdentitiesListGetParams, *gen.UserIdentitiesListResponseBody, gen.UserIdentity]{
-	cursor: func(p *gen.UserIdentitiesListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.UserIdentitiesListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.UserIdentitiesListResponseBody) ([]gen.UserIdentity, gen.Pagination) {
 		return b.UserIdentities, b.Pagination
 	},
@@ -3229,10 +3230,10 @@ func (s *UserIdentitiesUnmanagedService) Get(ctx context.Context, params *gen.Us
 	AcsUserIds     []string                               `json:"acs_user_ids"`
 	CreatedAt      time.Time                              `json:"created_at"`
 	DisplayName    string                                 `json:"display_name"`
-	EmailAddress   *openapi_types.Email                   `json:"email_address"`
+	EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 	Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-	FullName       *string                                `json:"full_name"`
-	PhoneNumber    *string                                `json:"phone_number"`
+	FullName       nullable.Nullable[string]              `json:"full_name"`
+	PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 	UserIdentityId string                                 `json:"user_identity_id"`
 	Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 	WorkspaceId    string                                 `json:"workspace_id"`
@@ -3241,10 +3242,10 @@ func (s *UserIdentitiesUnmanagedService) Get(ctx context.Context, params *gen.Us
 		AcsUserIds     []string                               `json:"acs_user_ids"`
 		CreatedAt      time.Time                              `json:"created_at"`
 		DisplayName    string                                 `json:"display_name"`
-		EmailAddress   *openapi_types.Email                   `json:"email_address"`
+		EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 		Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-		FullName       *string                                `json:"full_name"`
-		PhoneNumber    *string                                `json:"phone_number"`
+		FullName       nullable.Nullable[string]              `json:"full_name"`
+		PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 		UserIdentityId string                                 `json:"user_identity_id"`
 		Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 		WorkspaceId    string                                 `json:"workspace_id"`
@@ -3258,23 +3259,23 @@ var userIdentitiesUnmanagedListPager = pager[*gen.UserIdentitiesUnmanagedListGet
 	AcsUserIds     []string                               `json:"acs_user_ids"`
 	CreatedAt      time.Time                              `json:"created_at"`
 	DisplayName    string                                 `json:"display_name"`
-	EmailAddress   *openapi_types.Email                   `json:"email_address"`
+	EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 	Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-	FullName       *string                                `json:"full_name"`
-	PhoneNumber    *string                                `json:"phone_number"`
+	FullName       nullable.Nullable[string]              `json:"full_name"`
+	PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 	UserIdentityId string                                 `json:"user_identity_id"`
 	Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 	WorkspaceId    string                                 `json:"workspace_id"`
 }]{
-	cursor: func(p *gen.UserIdentitiesUnmanagedListGetParams) **string { return &p.PageCursor },
+	cursor: func(p *gen.UserIdentitiesUnmanagedListGetParams) any { return &p.PageCursor },
 	items: func(b *gen.UserIdentitiesUnmanagedListResponseBody) ([]struct {
 		AcsUserIds     []string                               `json:"acs_user_ids"`
 		CreatedAt      time.Time                              `json:"created_at"`
 		DisplayName    string                                 `json:"display_name"`
-		EmailAddress   *openapi_types.Email                   `json:"email_address"`
+		EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 		Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-		FullName       *string                                `json:"full_name"`
-		PhoneNumber    *string                                `json:"phone_number"`
+		FullName       nullable.Nullable[string]              `json:"full_name"`
+		PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 		UserIdentityId string                                 `json:"user_identity_id"`
 		Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 		WorkspaceId    string                                 `json:"workspace_id"`
@@ -3296,10 +3297,10 @@ func (s *UserIdentitiesUnmanagedService) List(ctx context.Context, params *gen.U
 	AcsUserIds     []string                               `json:"acs_user_ids"`
 	CreatedAt      time.Time                              `json:"created_at"`
 	DisplayName    string                                 `json:"display_name"`
-	EmailAddress   *openapi_types.Email                   `json:"email_address"`
+	EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 	Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-	FullName       *string                                `json:"full_name"`
-	PhoneNumber    *string                                `json:"phone_number"`
+	FullName       nullable.Nullable[string]              `json:"full_name"`
+	PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 	UserIdentityId string                                 `json:"user_identity_id"`
 	Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 	WorkspaceId    string                                 `json:"workspace_id"`
@@ -3315,10 +3316,10 @@ func (s *UserIdentitiesUnmanagedService) All(ctx context.Context, params *gen.Us
 	AcsUserIds     []string                               `json:"acs_user_ids"`
 	CreatedAt      time.Time                              `json:"created_at"`
 	DisplayName    string                                 `json:"display_name"`
-	EmailAddress   *openapi_types.Email                   `json:"email_address"`
+	EmailAddress   nullable.Nullable[openapi_types.Email] `json:"email_address"`
 	Errors         []gen.PhoneSessionUserIdentityErrors   `json:"errors"`
-	FullName       *string                                `json:"full_name"`
-	PhoneNumber    *string                                `json:"phone_number"`
+	FullName       nullable.Nullable[string]              `json:"full_name"`
+	PhoneNumber    nullable.Nullable[string]              `json:"phone_number"`
 	UserIdentityId string                                 `json:"user_identity_id"`
 	Warnings       []gen.PhoneSessionUserIdentityWarnings `json:"warnings"`
 	WorkspaceId    string                                 `json:"workspace_id"`

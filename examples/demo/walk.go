@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/oapi-codegen/nullable"
 	"io"
 	"slices"
 	"text/tabwriter"
@@ -218,25 +219,27 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func window(start, end *time.Time) string {
-	if start == nil && end == nil {
+func window(start, end nullable.Nullable[time.Time]) string {
+	if !start.IsSpecified() && !end.IsSpecified() || start.IsNull() && end.IsNull() {
 		return "-"
 	}
-	format := func(t *time.Time) string {
-		if t == nil {
+	format := func(t nullable.Nullable[time.Time]) string {
+		v, err := t.Get()
+		if err != nil {
 			return "..."
 		}
-		return t.UTC().Format("2006-01-02 15:04")
+		return v.UTC().Format("2006-01-02 15:04")
 	}
 	return format(start) + " -> " + format(end)
 }
 
 func pin(code *gen.AccessCode) string {
-	if code.Code == nil {
+	pinCode, err := code.Code.Get()
+	if err != nil {
 		if code.IsWaitingForCodeAssignment != nil && *code.IsWaitingForCodeAssignment {
 			return "(being assigned)"
 		}
 		return "-"
 	}
-	return *code.Code
+	return pinCode
 }

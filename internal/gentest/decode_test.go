@@ -91,12 +91,12 @@ func TestDecodeSeedAccessCodesCreate(t *testing.T) {
 			if tc.startsAt == nil {
 				assert.Nil(t, ac.StartsAt)
 			} else if assert.NotNil(t, ac.StartsAt) {
-				assertUTC(t, *tc.startsAt, *ac.StartsAt, "starts_at")
+				assertUTC(t, *tc.startsAt, ac.StartsAt.MustGet(), "starts_at")
 			}
 			if tc.endsAt == nil {
 				assert.Nil(t, ac.EndsAt)
 			} else if assert.NotNil(t, ac.EndsAt) {
-				assertUTC(t, *tc.endsAt, *ac.EndsAt, "ends_at")
+				assertUTC(t, *tc.endsAt, ac.EndsAt.MustGet(), "ends_at")
 			}
 
 			// The action attempt is a plain union: the caller picks the member.
@@ -126,8 +126,8 @@ func TestDecodeFakeAccessCodes(t *testing.T) {
 	assert.Equal(t, gen.AccessCodeTypeTimeBound, timeBound.AccessCode.Type)
 	require.NotNil(t, timeBound.AccessCode.StartsAt)
 	require.NotNil(t, timeBound.AccessCode.EndsAt)
-	assertUTC(t, utc(2030, 1, 4, 15, 0, 0, 0), *timeBound.AccessCode.StartsAt, "starts_at")
-	assertUTC(t, utc(2030, 1, 6, 11, 0, 0, 0), *timeBound.AccessCode.EndsAt, "ends_at")
+	assertUTC(t, utc(2030, 1, 4, 15, 0, 0, 0), timeBound.AccessCode.StartsAt.MustGet(), "starts_at")
+	assertUTC(t, utc(2030, 1, 6, 11, 0, 0, 0), timeBound.AccessCode.EndsAt.MustGet(), "ends_at")
 
 	got := decodeFile[gen.AccessCodesGetResponseBody](t, fake("access_codes_get.json"))
 	assert.Equal(t, created.AccessCode, got.AccessCode)

@@ -142,6 +142,18 @@ func (g *genCode) qualified(e ast.Expr, imports map[string]bool) (string, error)
 		}
 		b.WriteString("}")
 		return b.String(), nil
+	case *ast.IndexExpr:
+		// nullable.Nullable[T], oapi-codegen's type of a nullable property.
+		if sel, ok := e.X.(*ast.SelectorExpr); ok {
+			if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "nullable" {
+				arg, err := g.qualified(e.Index, imports)
+				if err != nil {
+					return "", err
+				}
+				imports[`"github.com/oapi-codegen/nullable"`] = true
+				return "nullable." + sel.Sel.Name + "[" + arg + "]", nil
+			}
+		}
 	case *ast.InterfaceType:
 		if e.Methods == nil || len(e.Methods.List) == 0 {
 			return "any", nil

@@ -218,12 +218,12 @@ func (e *emitter) method(n *node, o Operation) error {
 			return fmt.Errorf("servicegen: %s: a paginated operation without parameters", o.Path)
 		}
 		cursorField, cursorType, ok := e.g.field(input, "page_cursor")
-		if !ok || exprString(cursorType) != "*string" {
-			return fmt.Errorf("servicegen: %s: %s has no page_cursor *string field", o.Path, input)
+		if t := exprString(cursorType); !ok || t != "*string" && t != "nullable.Nullable[string]" {
+			return fmt.Errorf("servicegen: %s: %s has no page_cursor field of type *string or nullable.Nullable[string]", o.Path, input)
 		}
 		pager := lowerFirst(n.typeName) + o.Name + "Pager"
 		fmt.Fprintf(w, "// %s reads the pages of %s.\nvar %s = pager[*gen.%s, *gen.%s, %s]{\n", pager, o.Path, pager, input, respType, item)
-		fmt.Fprintf(w, "cursor: func(p *gen.%s) **string { return &p.%s },\n", input, cursorField)
+		fmt.Fprintf(w, "cursor: func(p *gen.%s) any { return &p.%s },\n", input, cursorField)
 		fmt.Fprintf(w, "items: func(b *gen.%s) ([]%s, gen.Pagination) { return b.%s, b.%s },\n}\n\n", respType, item, itemsField, pagField)
 		fmt.Fprintf(w, "%s\n%s (*Page[%s], error) {\nreturn list(s.c, ctx, opts, %s, %s, %s, %s)\n}\n\n", doc, recv, item, ep, arg, send, pager)
 		e.imports[`"iter"`] = true
@@ -433,6 +433,10 @@ func exprString(e ast.Expr) string {
 		return "*" + exprString(t.X)
 	case *ast.ArrayType:
 		return "[]" + exprString(t.Elt)
+	case *ast.SelectorExpr:
+		return exprString(t.X) + "." + t.Sel.Name
+	case *ast.IndexExpr:
+		return exprString(t.X) + "[" + exprString(t.Index) + "]"
 	}
 	return fmt.Sprintf("%T", e)
 }

@@ -27,7 +27,7 @@ func TestNewFake(t *testing.T) {
 	require.NoError(t, err)
 	code, err := c.AccessCodes.Create(ctx, f.Seed.AugustLock1ID, seam.Ongoing("guest", "4321"))
 	require.NoError(t, err)
-	assert.Equal(t, "4321", *code.Code)
+	assert.Equal(t, "4321", code.Code.MustGet())
 }
 
 // Two fakes side by side: separate processes, separate state.
