@@ -24,12 +24,13 @@ var rooms = map[string][]string{
 	"gen": {"github.com/oapi-codegen/runtime", "github.com/oapi-codegen/runtime/types"},
 	// The access-code rules: pure functions over values, standard library only.
 	"seam/internal/accessrules": {},
-	// The answer decoder: standard library only.
-	"seam/internal/wirejson": {},
-	// The client: the generated code, the rules, the decoder.
-	"seam": {"gen", "seam/internal/accessrules", "seam/internal/wirejson", "github.com/oapi-codegen/runtime/types"},
+	// The client: the generated code and the rules.
+	"seam": {"gen", "seam/internal/accessrules", "github.com/oapi-codegen/runtime/types"},
 	// Webhook verification: the client's event types and Svix.
 	"seam/webhook": {"seam", "github.com/svix/svix-webhooks/go"},
+	// Test doubles for users' tests: the client, and the harness that runs
+	// the official fake.
+	"seam/seamtest": {"seam", "internal/seamfake"},
 }
 
 // TestRoomsImportOnlyWhatTheyMay checks the direct imports of every package

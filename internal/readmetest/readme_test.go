@@ -52,8 +52,9 @@ func snippet(ctx context.Context, client *seam.Client, deviceID string) {
 var goBlock = regexp.MustCompile("(?s)```go\n(.*?)```")
 
 // TestREADMESamplesCompile extracts every ```go block of README.md and
-// vets it as a program: a block with a package clause as it is, any other
-// block as the body of a function that has ctx, client and deviceID.
+// vets it: a block with "package main" as a program, one with another
+// package clause as a test file, any other block as the body of a function
+// that has ctx, client and deviceID.
 func TestREADMESamplesCompile(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)
@@ -70,12 +71,17 @@ func TestREADMESamplesCompile(t *testing.T) {
 	var pkgs []string
 	for i, b := range blocks {
 		src := b[1]
-		if !strings.Contains(src, "package main") {
+		file := "main.go"
+		switch {
+		case strings.HasPrefix(src, "package main\n"):
+		case strings.HasPrefix(src, "package "):
+			file = "sample_test.go" // a test file of the user's package
+		default:
 			src = fmt.Sprintf(snippetPreamble, src)
 		}
 		pkg := filepath.Join(dir, fmt.Sprintf("sample%02d", i+1))
 		require.NoError(t, os.MkdirAll(pkg, 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(pkg, "main.go"), []byte(src), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(pkg, file), []byte(src), 0o644))
 		pkgs = append(pkgs, "./"+filepath.ToSlash(pkg))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
