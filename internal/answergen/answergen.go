@@ -60,7 +60,7 @@ func Generate(doc *openapi3.T, header string) ([]byte, error) {
 			g.want["action_type"] = aat
 		}
 		var body any = map[string]any{"ok": true}
-		if s := responseSchema(op); s != nil {
+		if s := servicegen.ResponseSchema(op); s != nil {
 			body = g.value(s, "", 0)
 		}
 		if m, ok := body.(map[string]any); ok {
@@ -216,21 +216,6 @@ func stringValue(s *openapi3.Schema, name string) string {
 		return strings.Repeat("x", int(s.MinLength))
 	}
 	return "string"
-}
-
-func responseSchema(op *openapi3.Operation) *openapi3.Schema {
-	if op.Responses == nil {
-		return nil
-	}
-	r := op.Responses.Status(200)
-	if r == nil || r.Value == nil {
-		return nil
-	}
-	mt := r.Value.Content.Get("application/json")
-	if mt == nil || mt.Schema == nil {
-		return nil
-	}
-	return mt.Schema.Value
 }
 
 func extString(ext map[string]any, name string) string {

@@ -160,7 +160,7 @@ func checkNames(ops []Operation) error {
 // hasPagination reports whether the 200 JSON answer has a "pagination"
 // property.
 func hasPagination(op *openapi3.Operation) bool {
-	s := responseSchema(op)
+	s := ResponseSchema(op)
 	if s == nil {
 		return false
 	}
@@ -168,7 +168,9 @@ func hasPagination(op *openapi3.Operation) bool {
 	return ok
 }
 
-func responseSchema(op *openapi3.Operation) *openapi3.Schema {
+// ResponseSchema returns the schema of op's 200 JSON answer, or nil when
+// it has none.
+func ResponseSchema(op *openapi3.Operation) *openapi3.Schema {
 	if op.Responses == nil {
 		return nil
 	}

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	go run ./scripts/fakeserver            # make fake: start, print the exports, run until Ctrl-C
-//	go run ./scripts/fakeserver install    # make fake-install: npm ci in scripts/fake if needed
+//	go run ./scripts/fakeserver install    # make fake-install: npm ci in scripts/fake and in seamtest's per-user cache, if needed
 //
 // Started, it prints shell lines to export (SEAM_ENDPOINT, SEAM_API_KEY,
 // SEAM_WORKSPACE_ID) and the seeded device ids, then serves until
@@ -55,6 +55,16 @@ func install(ctx context.Context) error {
 	}
 	if !ran {
 		fmt.Println("fakeserver: the fake Seam server is installed (scripts/fake/node_modules is up to date)")
+	}
+	// The same packages in the per-user cache that seamtest.NewFake runs
+	// them from, so that tests using it need no registry afterwards either.
+	ran, err = seamfake.Install(ctx, seamfake.WithInstallTimeout(installTimeout), seamfake.WithUserCache())
+	if err != nil {
+		return err
+	}
+	if !ran {
+		dir, _ := seamfake.CacheDir()
+		fmt.Printf("fakeserver: the fake Seam server is installed for seamtest.NewFake (%s is up to date)\n", dir)
 	}
 	return nil
 }
