@@ -1,6 +1,7 @@
 package seam
 
 import (
+	"github.com/oapi-codegen/nullable"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,10 +13,10 @@ import (
 func TestGenerateCodeReturnsTheGeneratedCodeObject(t *testing.T) {
 	for name, tc := range map[string]struct {
 		answer string
-		code   *string
+		code   nullable.Nullable[string]
 	}{
-		"with a code":  {`{"generated_code":{"device_id":"lock","code":"804213","type":"ongoing","status":"unset"},"ok":true}`, Ptr("804213")},
-		"null code":    {`{"generated_code":{"device_id":"lock","code":null,"type":"ongoing","status":"unset"},"ok":true}`, nil},
+		"with a code":  {`{"generated_code":{"device_id":"lock","code":"804213","type":"ongoing","status":"unset"},"ok":true}`, NotNull("804213")},
+		"null code":    {`{"generated_code":{"device_id":"lock","code":null,"type":"ongoing","status":"unset"},"ok":true}`, Null[string]()},
 		"missing code": {`{"generated_code":{"device_id":"lock"},"ok":true}`, nil},
 	} {
 		t.Run(name, func(t *testing.T) {

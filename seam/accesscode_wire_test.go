@@ -200,7 +200,7 @@ func TestAccessCodesGuideWire(t *testing.T) {
 				assert.Equal(t, gen.AccessCodeTypeTimeBound, ac.Type)
 				assert.Equal(t, gen.AccessCodeStatusUnset, ac.Status)
 				assert.True(t, ac.IsOfflineAccessCode)
-				assert.Nil(t, ac.Code, "the manufacturer assigns the PIN later")
+				assert.True(t, ac.Code.IsNull(), "the manufacturer assigns the PIN later (code: null)")
 				assert.True(t, *ac.IsWaitingForCodeAssignment)
 				assert.False(t, IsAccessCodeReady(ac))
 			}

@@ -2,6 +2,7 @@ package gentest
 
 import (
 	"encoding/json"
+	"github.com/oapi-codegen/nullable"
 	"testing"
 	"time"
 
@@ -77,9 +78,9 @@ func TestDecodeSeedAccessCodesCreate(t *testing.T) {
 			assert.Equal(t, tc.id, ac.AccessCodeId)
 			assert.Equal(t, tc.typ, ac.Type)
 			assert.Equal(t, tc.status, ac.Status)
-			assert.Equal(t, tc.code, ac.Code)
+			assert.Equal(t, tc.code, valueOf(ac.Code))
 			assert.Equal(t, gen.AccessCodeIsManagedTrue, ac.IsManaged)
-			assert.Nil(t, ac.CommonCodeKey)
+			assert.True(t, ac.CommonCodeKey.IsNull(), "common_code_key is null")
 			assert.Equal(t, tc.offline, ac.IsOfflineAccessCode)
 			assert.Equal(t, tc.oneTime, ac.IsOneTimeUse)
 			assert.Equal(t, tc.waitingForCode, ac.IsWaitingForCodeAssignment)
@@ -105,8 +106,8 @@ func TestDecodeSeedAccessCodesCreate(t *testing.T) {
 			assert.Equal(t, tc.attemptID, attempt.ActionAttemptId)
 			assert.Equal(t, gen.ActionAttemptCreateAccessCodePendingActionTypeCREATEACCESSCODE, attempt.ActionType)
 			assert.Equal(t, gen.ActionAttemptCreateAccessCodePendingStatusPending, attempt.Status)
-			assert.Nil(t, attempt.Result)
-			assert.Nil(t, attempt.Error)
+			assert.True(t, attempt.Result.IsNull(), "result is null")
+			assert.True(t, attempt.Error.IsNull(), "error is null")
 		})
 	}
 }
@@ -115,7 +116,7 @@ func TestDecodeFakeAccessCodes(t *testing.T) {
 	created := decodeFile[gen.AccessCodesCreateResponseBody](t, fake("access_codes_create.json"))
 	assert.Equal(t, "access_code1", created.AccessCode.AccessCodeId)
 	assert.Equal(t, "august_device_1", created.AccessCode.DeviceId)
-	assert.Equal(t, ptr("Guest code"), created.AccessCode.Name)
+	assert.Equal(t, nullable.NewNullableWithValue("Guest code"), created.AccessCode.Name)
 	assert.Equal(t, gen.AccessCodeTypeOngoing, created.AccessCode.Type)
 	assertUTC(t, utc(2026, 11, 23, 14, 51, 20, 98), created.AccessCode.CreatedAt, "created_at")
 	// The fake sends no action attempt with the code: the union stays empty.
@@ -250,7 +251,7 @@ func TestDecodeFakeActionAttempts(t *testing.T) {
 	assert.Equal(t, "action_attempt1", p.ActionAttemptId)
 	assert.Equal(t, gen.ActionAttemptUnlockDoorPendingStatusPending, p.Status)
 	assert.Equal(t, gen.ActionAttemptUnlockDoorPendingActionType("UNLOCK_DOOR"), p.ActionType)
-	assert.Nil(t, p.Result)
+	assert.True(t, p.Result.IsNull(), "result is null")
 
 	done := decodeFile[gen.ActionAttemptsGetResponseBody](t, fake("action_attempt_unlock.json"))
 	s, err := done.ActionAttempt.AsActionAttemptUnlockDoorSuccess()
@@ -277,7 +278,7 @@ func TestDecodeFakeDevicesAndAccounts(t *testing.T) {
 	list := decodeFile[gen.DevicesListResponseBody](t, fake("devices_list.json"))
 	require.Len(t, list.Devices, 5)
 	assert.False(t, list.Pagination.HasNextPage)
-	assert.Nil(t, list.Pagination.NextPageCursor)
+	assert.True(t, list.Pagination.NextPageCursor.IsNull(), "next_page_cursor is null")
 
 	byID := map[string]gen.Device{}
 	for _, d := range list.Devices {

@@ -3,6 +3,7 @@ package gentest
 import (
 	"context"
 	"encoding/json"
+	"github.com/oapi-codegen/nullable"
 	"os"
 	"path/filepath"
 	"sync"
@@ -45,3 +46,12 @@ func fake(name string) string { return filepath.Join(fakeDir, name) }
 
 // ptr returns a pointer to v.
 func ptr[T any](v T) *T { return &v }
+
+// valueOf returns a pointer to n's value, or nil when n is null or absent.
+func valueOf[T any](n nullable.Nullable[T]) *T {
+	v, err := n.Get()
+	if err != nil {
+		return nil
+	}
+	return &v
+}

@@ -21,11 +21,11 @@ import (
 // starts to depend on the generated types.
 var rooms = map[string][]string{
 	// The generated types and client: the oapi-codegen runtime only.
-	"gen": {"github.com/oapi-codegen/runtime", "github.com/oapi-codegen/runtime/types"},
+	"gen": {"github.com/oapi-codegen/nullable", "github.com/oapi-codegen/runtime", "github.com/oapi-codegen/runtime/types"},
 	// The access-code rules: pure functions over values, standard library only.
 	"seam/internal/accessrules": {},
 	// The client: the generated code and the rules.
-	"seam": {"gen", "seam/internal/accessrules", "github.com/oapi-codegen/runtime/types"},
+	"seam": {"gen", "seam/internal/accessrules", "github.com/oapi-codegen/nullable", "github.com/oapi-codegen/runtime/types"},
 	// Webhook verification: the client's event types and Svix.
 	"seam/webhook": {"seam", "github.com/svix/svix-webhooks/go"},
 	// Test doubles for users' tests: the client, and the harness that runs
