@@ -2,7 +2,6 @@ package seam
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -173,7 +172,7 @@ func accessCodeIssues(errs []gen.AccessCodeErrors) []AccessCodeIssue {
 	for _, e := range errs {
 		var is AccessCodeIssue
 		if raw, err := e.MarshalJSON(); err == nil {
-			_ = json.Unmarshal(raw, &is)
+			_ = unmarshal(raw, &is)
 		}
 		if is.Code == "" {
 			is.Code = "unknown_error"

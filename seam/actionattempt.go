@@ -1,7 +1,6 @@
 package seam
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -47,7 +46,7 @@ func SummarizeActionAttempt(a *gen.ActionAttempt) (ActionAttemptSummary, error) 
 	if err != nil {
 		return s, fmt.Errorf("seam: read action attempt: %w", err)
 	}
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if err := unmarshal(raw, &s); err != nil {
 		return s, fmt.Errorf("seam: read action attempt: %w", err)
 	}
 	if s.ID == "" {

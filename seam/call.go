@@ -3,7 +3,6 @@ package seam
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -213,7 +212,7 @@ func decode(res *http.Response, e endpoint, body any) error {
 		return nil
 	}
 	if res.StatusCode == http.StatusOK && strings.Contains(res.Header.Get("Content-Type"), "json") {
-		if err := json.Unmarshal(data, body); err != nil {
+		if err := unmarshal(data, body); err != nil {
 			return decodeError(res, err)
 		}
 		return nil

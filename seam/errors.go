@@ -248,20 +248,20 @@ func (e *APIError) parseSeamError(body []byte) {
 			ValidationErrors json.RawMessage `json:"validation_errors"`
 		} `json:"error"`
 	}
-	if json.Unmarshal(body, &envelope) != nil || envelope.Error == nil || envelope.Error.Type == "" {
+	if unmarshal(body, &envelope) != nil || envelope.Error == nil || envelope.Error.Type == "" {
 		return
 	}
 	e.Type = envelope.Error.Type
 	e.Message = envelope.Error.Message
 	if len(envelope.Error.Data) > 0 {
 		var data map[string]any
-		if json.Unmarshal(envelope.Error.Data, &data) == nil {
+		if unmarshal(envelope.Error.Data, &data) == nil {
 			e.Data = data
 		}
 	}
 	if len(envelope.Error.ValidationErrors) > 0 {
 		var tree any
-		if json.Unmarshal(envelope.Error.ValidationErrors, &tree) == nil {
+		if unmarshal(envelope.Error.ValidationErrors, &tree) == nil {
 			flat := map[string][]string{}
 			flattenValidationErrors(tree, "", flat)
 			if len(flat) > 0 {

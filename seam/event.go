@@ -118,7 +118,7 @@ func ParseEvent(raw []byte) (Event, error) {
 // answer carries.
 func parseEvent(raw json.RawMessage) (Event, error) {
 	var c eventCommon
-	if err := json.Unmarshal(raw, &c); err != nil {
+	if err := unmarshal(raw, &c); err != nil {
 		return Event{}, fmt.Errorf("%w: %w", ErrInvalidEvent, err)
 	}
 	if c.EventType == nil || *c.EventType == "" {
@@ -146,7 +146,7 @@ func parseEvent(raw json.RawMessage) (Event, error) {
 		return ev, nil
 	}
 	member := reflect.New(typ)
-	if err := json.Unmarshal(raw, member.Interface()); err != nil {
+	if err := unmarshal(raw, member.Interface()); err != nil {
 		return Event{}, fmt.Errorf("%w: %s %s: %w", ErrInvalidEvent, ev.Type, ev.ID, err)
 	}
 	ev.Data = member.Elem().Interface()

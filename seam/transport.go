@@ -92,7 +92,7 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 	getBody func() (io.ReadCloser, error), length int64, attempt int,
 ) (*http.Response, *attemptFailure) {
 	path := req.URL.Path
-	attemptCtx, cancel := context.WithTimeout(ctx, cfg.timeout)
+	attemptCtx, cancel := attemptContext(ctx, cfg.timeout)
 	defer cancel()
 	// A shallow copy: setHeaders gives it a header map of its own, so
 	// neither req nor the request of an earlier attempt is changed.
@@ -149,15 +149,41 @@ func (t *transport) try(ctx context.Context, cfg *config, req *http.Request, met
 		cfg.logger.LogAttrs(ctx, slog.LevelDebug, "seam: request done",
 			attrs(status, slog.String("request_id", requestID), slog.Int("bytes", len(body)))...)
 	}
-	res.Body = &bufferedBody{bytes.NewBuffer(body)}
+	res.Body = newBufferedBody(body)
 	res.ContentLength = int64(len(body))
 	return res, nil
 }
 
+// attemptContext returns the context of one attempt: ctx bounded by the
+// per-attempt timeout. When ctx's own deadline comes first (a poll inside a
+// wait, a caller's shorter deadline), the timeout cannot be what ends the
+// attempt, and ctx is used as it is: one context (and its timer) less per
+// request, and the same errors (transportFailure looks at ctx first).
+func attemptContext(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= timeout {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, timeout)
+}
+
 // bufferedBody is a 2xx response body the transport read whole inside the
-// attempt. Bytes returns what is left to read without a copy: the call
-// helper and the generated client's readBody use it instead of reading.
-type bufferedBody struct{ *bytes.Buffer }
+// attempt (one allocation: the reader and the bytes it reads). Bytes
+// returns what is left to read without a copy: the call helper and the
+// generated client's readBody use it instead of reading.
+type bufferedBody struct {
+	bytes.Reader
+	data []byte
+}
+
+// newBufferedBody returns a body reading data.
+func newBufferedBody(data []byte) *bufferedBody {
+	b := &bufferedBody{data: data}
+	b.Reset(data)
+	return b
+}
+
+// Bytes returns the unread part of the body, without a copy.
+func (b *bufferedBody) Bytes() []byte { return b.data[len(b.data)-b.Len():] }
 
 // Close does nothing: the connection's body was already read and closed.
 func (*bufferedBody) Close() error { return nil }

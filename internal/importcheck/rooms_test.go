@@ -25,7 +25,7 @@ var rooms = map[string][]string{
 	// The access-code rules: pure functions over values, standard library only.
 	"seam/internal/accessrules": {},
 	// The client: the generated code and the rules.
-	"seam": {"gen", "seam/internal/accessrules", "github.com/oapi-codegen/nullable", "github.com/oapi-codegen/runtime/types"},
+	"seam": {"gen", "seam/internal/accessrules", "github.com/go-json-experiment/json/v1", "github.com/oapi-codegen/nullable", "github.com/oapi-codegen/runtime/types"},
 	// Webhook verification: the client's event types and Svix.
 	"seam/webhook": {"seam", "github.com/svix/svix-webhooks/go"},
 	// Test doubles for users' tests: the client, and the harness that runs
