@@ -1,8 +1,9 @@
 package seam
 
 import (
-	"github.com/oapi-codegen/nullable"
 	"testing"
+
+	"github.com/oapi-codegen/nullable"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

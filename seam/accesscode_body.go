@@ -1,10 +1,10 @@
 package seam
 
 import (
-	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
 
 	"github.com/seamgo/seam-go/gen"
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 )
 
 // wireTime formats t as the API takes it: RFC 3339, UTC, to the millisecond.

@@ -1,8 +1,9 @@
 package seam
 
 import (
-	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
+
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 )
 
 // AccessCodeOption is an argument of the AccessCodesService methods that

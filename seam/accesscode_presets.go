@@ -1,8 +1,9 @@
 package seam
 
 import (
-	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"time"
+
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 )
 
 // OneTimeUseValidity is how long a one-time-use offline access code works

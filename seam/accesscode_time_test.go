@@ -1,10 +1,11 @@
 package seam
 
 import (
-	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below, on machines without zoneinfo
+
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

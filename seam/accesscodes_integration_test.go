@@ -2,9 +2,10 @@ package seam_test
 
 import (
 	"context"
-	"github.com/oapi-codegen/nullable"
 	"testing"
 	"time"
+
+	"github.com/oapi-codegen/nullable"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -2,8 +2,9 @@ package seam
 
 import (
 	"fmt"
-	"github.com/oapi-codegen/nullable"
 	"time"
+
+	"github.com/oapi-codegen/nullable"
 )
 
 // AcsUserCreateSchedule is the type of the access_schedule field of

@@ -2,11 +2,12 @@ package seam
 
 import (
 	"errors"
-	"github.com/seamgo/seam-go/seam/internal/accessrules"
 	"net/http"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/seamgo/seam-go/seam/internal/accessrules"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"

@@ -3,8 +3,9 @@ package seam
 import (
 	"context"
 	"fmt"
-	"github.com/oapi-codegen/nullable"
 	"iter"
+
+	"github.com/oapi-codegen/nullable"
 
 	"github.com/seamgo/seam-go/gen"
 )

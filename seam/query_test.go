@@ -6,9 +6,10 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/seamgo/seam-go/gen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/gen"
 )
 
 // custom_metadata_has is sent in the dot-path form the Seam API reads

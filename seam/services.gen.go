@@ -9,6 +9,7 @@ import (
 
 	"github.com/oapi-codegen/nullable"
 	openapi_types "github.com/oapi-codegen/runtime/types"
+
 	"github.com/seamgo/seam-go/gen"
 )
 

@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamgo/seam-go/internal/seamfake"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/internal/seamfake"
 )
 
 // TestDemoAgainstTheFake runs the demo as make demo does and checks that it

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/oapi-codegen/nullable"
 	"io"
 	"slices"
 	"text/tabwriter"
 	"time"
+
+	"github.com/oapi-codegen/nullable"
 
 	"github.com/seamgo/seam-go/gen"
 	"github.com/seamgo/seam-go/seam"

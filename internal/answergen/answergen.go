@@ -1,8 +1,10 @@
 // Package answergen derives, from the normalised spec, one spec-valid
 // answer per documented operation: the canned answers of
 // seam/seamtest.NewServer (seam/seamtest/answers.gen.json). Each answer
-// holds the required fields of the operation's 200 schema (enums at a valid
-// value, action attempts at status success, pagination on its last page),
+// holds the required fields of the operation's 200 schema and its
+// x-response-key's property even where the schema leaves it optional (enums
+// at a valid value, action attempts at status success, pagination on its
+// last page),
 // so it decodes through the seam methods and waiting for an action attempt
 // ends at once. scripts/generate (internal/pipeline) runs it.
 package answergen
@@ -60,11 +62,20 @@ func Generate(doc *openapi3.T, header string) ([]byte, error) {
 			g.want["action_type"] = aat
 		}
 		var body any = map[string]any{"ok": true}
-		if s := servicegen.ResponseSchema(op); s != nil {
+		s := servicegen.ResponseSchema(op)
+		if s != nil {
 			body = g.value(s, "", 0)
 		}
 		if m, ok := body.(map[string]any); ok {
 			m["ok"] = true
+			// The result, even where the schema leaves it optional
+			// (/events/get): an answer without it is one the seam method
+			// can only fail on.
+			if s != nil && o.Key != "" && m[o.Key] == nil {
+				if ref := s.Properties[o.Key]; ref != nil {
+					m[o.Key] = g.value(ref.Value, o.Key, 1)
+				}
+			}
 			if _, ok := m["pagination"]; ok {
 				m["pagination"] = map[string]any{"has_next_page": false, "next_page_cursor": nil, "next_page_url": nil}
 			}

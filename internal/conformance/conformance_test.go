@@ -71,7 +71,7 @@ func TestSameAsJavaScriptSDK(t *testing.T) {
 	ops := plannedOperations(t, raw)
 	documented := countDocumented(s, ops)
 
-	srv := newServer(t, s)
+	srv := newServer(t)
 	client, err := seam.New(seam.WithAPIKey(apiKey), seam.WithEndpoint(srv.URL()),
 		seam.WithMaxRetries(0), seam.WithWaitForActionAttempts(waitForActionAttempts))
 	if err != nil {

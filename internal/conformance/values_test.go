@@ -6,9 +6,8 @@ import (
 	"strings"
 )
 
-// The values of the conformance inputs (and of the fallback recorder's
-// answers) are derived from the spec's schemas, deterministically: the same
-// spec always gives the same values.
+// The values of the conformance inputs are derived from the spec's
+// schemas, deterministically: the same spec always gives the same values.
 
 // spec is openapi.json as generic JSON.
 type spec map[string]any
@@ -19,17 +18,6 @@ const (
 	sampleEndDateTime = "2027-03-06T05:06:07.000Z"
 	sampleDate        = "2027-03-04"
 	sampleUUID        = "8d3b2f4e-1c5a-4e6b-9f7d-2a1b3c4d5e6f"
-)
-
-// mode selects what a generated object holds.
-type mode int
-
-const (
-	// input: the required properties plus at most maxOptional optional
-	// ones (one of each JSON kind, by name order).
-	input mode = iota
-	// answer: every property (the fallback recorder's answers).
-	answer
 )
 
 // maxOptional bounds the optional properties an input object carries.
@@ -62,7 +50,7 @@ func (s spec) resolve(schema map[string]any) map[string]any {
 
 // value generates a value for schema; name is the property (or parameter)
 // name it is for, used to make strings distinct.
-func (s spec) value(schema map[string]any, name string, m mode, depth int) (any, bool) {
+func (s spec) value(schema map[string]any, name string, depth int) (any, bool) {
 	schema = s.resolve(schema)
 	if depth > maxDepth {
 		return nil, false
@@ -70,7 +58,7 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 	if members, ok := schema["allOf"].([]any); ok && len(members) > 0 {
 		var merged any
 		for _, member := range members {
-			v, ok := s.value(asMap(member), name, m, depth)
+			v, ok := s.value(asMap(member), name, depth)
 			if ok {
 				merged = mergeValues(merged, v)
 			}
@@ -79,7 +67,7 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 	}
 	for _, key := range []string{"oneOf", "anyOf"} {
 		if members, ok := schema[key].([]any); ok && len(members) > 0 {
-			return s.value(s.pickMember(members, m), name, m, depth)
+			return s.value(asMap(members[0]), name, depth)
 		}
 	}
 	if enum, ok := schema["enum"].([]any); ok && len(enum) > 0 {
@@ -102,7 +90,7 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 		}
 		out := []any{}
 		for i := 0; i < count; i++ {
-			v, ok := s.value(items, name, m, depth+1)
+			v, ok := s.value(items, name, depth+1)
 			if !ok {
 				break
 			}
@@ -114,7 +102,7 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 			switch extra := schema["additionalProperties"].(type) {
 			case map[string]any:
 				if len(extra) > 0 {
-					v, ok := s.value(extra, name, m, depth+1)
+					v, ok := s.value(extra, name, depth+1)
 					if ok {
 						return map[string]any{"key": v}, true
 					}
@@ -131,30 +119,13 @@ func (s spec) value(schema map[string]any, name string, m mode, depth int) (any,
 			}
 			return map[string]any{}, true
 		}
-		return s.object(schema, m, depth), true
+		return s.object(schema, depth), true
 	}
 }
 
-// pickMember chooses the member of a union: the first, except that an
-// answer prefers a member whose status may be "success" (a finished action
-// attempt, so that neither SDK polls).
-func (s spec) pickMember(members []any, m mode) map[string]any {
-	if m == answer {
-		for _, member := range members {
-			mm := s.resolve(asMap(member))
-			status := s.resolve(asMap(asMap(mm["properties"])["status"]))
-			for _, v := range asSlice(status["enum"]) {
-				if v == "success" {
-					return mm
-				}
-			}
-		}
-	}
-	return asMap(members[0])
-}
-
-// object generates an object: see mode.
-func (s spec) object(schema map[string]any, m mode, depth int) map[string]any {
+// object generates an input object: the required properties plus at most
+// maxOptional optional ones (one of each JSON kind, by name order).
+func (s spec) object(schema map[string]any, depth int) map[string]any {
 	props := asMap(schema["properties"])
 	required := map[string]bool{}
 	for _, r := range asSlice(schema["required"]) {
@@ -172,7 +143,7 @@ func (s spec) object(schema map[string]any, m mode, depth int) map[string]any {
 	optional := 0
 	for _, name := range names {
 		prop := asMap(props[name])
-		if !required[name] && m == input {
+		if !required[name] {
 			kind := s.kind(prop)
 			if optional >= maxOptional || kinds[kind] || prop["deprecated"] == true {
 				continue
@@ -180,7 +151,7 @@ func (s spec) object(schema map[string]any, m mode, depth int) map[string]any {
 			kinds[kind] = true
 			optional++
 		}
-		if v, ok := s.value(prop, name, m, depth+1); ok && (v != nil || m == answer) {
+		if v, ok := s.value(prop, name, depth+1); ok && v != nil {
 			out[name] = v
 		}
 	}
@@ -258,31 +229,18 @@ func (s spec) operationInput(path, method string) (map[string]any, error) {
 			}
 		}
 		obj["required"] = required
-		return s.object(obj, input, 0), nil
+		return s.object(obj, 0), nil
 	}
 	schema := asMap(asMap(asMap(asMap(op["requestBody"])["content"])["application/json"])["schema"])
 	if schema == nil {
 		return map[string]any{}, nil
 	}
-	v, _ := s.value(schema, "", input, 0)
+	v, _ := s.value(schema, "", 0)
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s %s: body is %T, not an object", method, path, v)
 	}
 	return obj, nil
-}
-
-// answerFor generates the 200 answer of an operation.
-func (s spec) answerFor(path, method string) map[string]any {
-	op := asMap(asMap(asMap(s["paths"])[path])[strings.ToLower(method)])
-	schema := asMap(asMap(asMap(asMap(asMap(asMap(op["responses"])["200"])["content"])["application/json"])["schema"]))
-	v, _ := s.value(schema, "", answer, 0)
-	obj, ok := v.(map[string]any)
-	if !ok {
-		obj = map[string]any{}
-	}
-	obj["ok"] = true
-	return obj
 }
 
 // methods lists the HTTP methods the spec documents for path.

@@ -3,13 +3,13 @@ package gentest
 import (
 	"context"
 	"encoding/json"
-	"github.com/oapi-codegen/nullable"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oapi-codegen/nullable"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seamgo/seam-go/internal/normalize"

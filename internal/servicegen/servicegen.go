@@ -53,8 +53,9 @@ func Generate(doc *openapi3.T, genSrc []byte, header string) ([]byte, error) {
 	e.services(&body, root)
 	var out strings.Builder
 	out.WriteString(header + "\n\npackage seam\n\nimport (\n")
-	// The standard library first, then the module's dependencies.
-	var std, deps []string
+	// The standard library, the module's dependencies, then this module's
+	// own packages: three groups, as goimports -local orders them.
+	var std, deps, own []string
 	for i := range e.imports {
 		if strings.Contains(i, ".") {
 			deps = append(deps, i)
@@ -63,11 +64,15 @@ func Generate(doc *openapi3.T, genSrc []byte, header string) ([]byte, error) {
 		}
 	}
 	if e.usesGen {
-		deps = append(deps, `"github.com/seamgo/seam-go/gen"`)
+		own = append(own, `"github.com/seamgo/seam-go/gen"`)
 	}
 	sort.Strings(std)
 	sort.Strings(deps)
-	out.WriteString(strings.Join(std, "\n") + "\n\n" + strings.Join(deps, "\n") + "\n")
+	for _, group := range [][]string{std, deps, own} {
+		if len(group) > 0 {
+			out.WriteString(strings.Join(group, "\n") + "\n\n")
+		}
+	}
 	out.WriteString(")\n\n")
 	out.WriteString(body.String())
 	out.WriteString(e.out.String())

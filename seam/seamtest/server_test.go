@@ -2,8 +2,11 @@ package seamtest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,9 +46,14 @@ func TestServerCannedAnswersDecode(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Workspaces.Get(ctx)
 	require.NoError(t, err)
+	// The schema of /events/get leaves "event" optional; the canned answer
+	// has one all the same.
+	ev, err := c.Events.Get(ctx, "event_1")
+	require.NoError(t, err)
+	assert.NotEmpty(t, ev.ID)
 
 	reqs := s.Requests()
-	require.Len(t, reqs, 7) // the canned action attempt is already a success: no poll
+	require.Len(t, reqs, 8) // the canned action attempt is already a success: no poll
 	assert.Equal(t, "/devices/list", reqs[0].Path)
 	assert.Equal(t, "GET", reqs[0].Method)
 	assert.Equal(t, "dev_1", reqs[1].Query.Get("device_id"))
@@ -57,6 +65,36 @@ func TestServerCannedAnswersDecode(t *testing.T) {
 	create := s.RequestsTo("/access_codes/create")
 	require.Len(t, create, 1)
 	assert.Equal(t, "1234", create[0].Body["code"])
+}
+
+// TestCannedAnswersHoldTheirResult checks answers.gen.json: every answer of
+// an operation with an x-response-key holds that key, not null, so that
+// the seam method returns a result instead of failing on the answer.
+func TestCannedAnswersHoldTheirResult(t *testing.T) {
+	raw, err := os.ReadFile("answers.gen.json")
+	require.NoError(t, err)
+	var answers map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(raw, &answers))
+	keyed := 0
+	for path, a := range answers {
+		if !strings.HasPrefix(path, "/") {
+			continue
+		}
+		var answer struct {
+			Key  string                     `json:"key"`
+			Body map[string]json.RawMessage `json:"body"`
+		}
+		require.NoError(t, json.Unmarshal(a, &answer), path)
+		if answer.Key == "" {
+			continue
+		}
+		keyed++
+		v, ok := answer.Body[answer.Key]
+		if assert.True(t, ok, "%s: the answer has no %q", path, answer.Key) {
+			assert.NotEqual(t, "null", string(v), "%s: %q is null", path, answer.Key)
+		}
+	}
+	assert.Greater(t, keyed, 100, "answers with a response key")
 }
 
 func actionStatus(t *testing.T, a *gen.ActionAttempt) string {
