@@ -19,7 +19,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/seamgo/seam-go/internal/normalize"
-	"github.com/seamgo/seam-go/internal/seamfake"
+	"github.com/seamgo/seam-go/internal/reporoot"
 	"github.com/seamgo/seam-go/internal/servicegen"
 	"github.com/seamgo/seam-go/seam"
 )
@@ -48,7 +48,7 @@ const (
 // values returned (under x-response-key, as JSON after normalisation). It
 // fails on any difference not in knownDifferences (docs/conformance.md).
 func TestSameAsJavaScriptSDK(t *testing.T) {
-	root, err := seamfake.FindRepoRoot(".")
+	root, err := reporoot.FromWorkingDir()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/seamgo/seam-go/internal/reporoot"
 )
 
 const (
@@ -93,11 +95,7 @@ func install(ctx context.Context, cfg config) (tl tools, fakeDir string, ran boo
 			return tl, "", false, err
 		}
 	} else {
-		wd, err := os.Getwd()
-		if err != nil {
-			return tl, "", false, fmt.Errorf("seamfake: working directory: %w", err)
-		}
-		root, err := FindRepoRoot(wd)
+		root, err := reporoot.FromWorkingDir()
 		if err != nil {
 			return tl, "", false, err
 		}

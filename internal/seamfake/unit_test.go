@@ -11,45 +11,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seamgo/seam-go/internal/reporoot"
 )
 
-func TestFindRepoRootWalksUpToOwnModule(t *testing.T) {
-	base := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(base, "go.mod"), []byte("module github.com/seamgo/seam-go\n\ngo 1.25\n"), 0o644))
-	nested := filepath.Join(base, "a", "b")
-	require.NoError(t, os.MkdirAll(nested, 0o755))
-	// A go.mod of another module on the way must be skipped.
-	require.NoError(t, os.WriteFile(filepath.Join(base, "a", "go.mod"), []byte("module example.com/other\n"), 0o644))
-
-	root, err := FindRepoRoot(nested)
+func TestFakeDirInTheRepository(t *testing.T) {
+	root, err := reporoot.FromWorkingDir()
 	require.NoError(t, err)
-	assert.Equal(t, base, root)
-}
-
-func TestFindRepoRootFailsOutsideRepo(t *testing.T) {
-	_, err := FindRepoRoot(t.TempDir())
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), ModulePath)
-}
-
-func TestFindRepoRootFromThisPackage(t *testing.T) {
-	root, err := FindRepoRoot(".")
-	require.NoError(t, err)
-	assert.FileExists(t, filepath.Join(root, "scripts", "fake", "start.mjs"))
-	assert.FileExists(t, filepath.Join(root, "scripts", "fake", "package-lock.json"))
-}
-
-func TestModulePath(t *testing.T) {
-	cases := map[string]string{
-		"module github.com/seamgo/seam-go\n":           "github.com/seamgo/seam-go",
-		"// c\nmodule \"github.com/seamgo/seam-go\"\n": "github.com/seamgo/seam-go",
-		"module\tx.org/y // comment\n":                 "x.org/y",
-		"modules x\n":                                  "",
-		"go 1.25\n":                                    "",
-	}
-	for in, want := range cases {
-		assert.Equal(t, want, modulePath(in), "go.mod %q", in)
-	}
+	assert.FileExists(t, filepath.Join(root, filepath.FromSlash(fakeDirRel), "start.mjs"))
+	assert.FileExists(t, filepath.Join(root, filepath.FromSlash(fakeDirRel), "package-lock.json"))
 }
 
 func TestNodeMajor(t *testing.T) {

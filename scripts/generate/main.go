@@ -21,6 +21,7 @@ import (
 
 	"github.com/seamgo/seam-go/internal/normalize"
 	"github.com/seamgo/seam-go/internal/pipeline"
+	"github.com/seamgo/seam-go/internal/reporoot"
 	"github.com/seamgo/seam-go/internal/specsource"
 )
 
@@ -32,7 +33,7 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	root, err := pipeline.ModuleRoot()
+	root, err := reporoot.FromWorkingDir()
 	if err == nil {
 		_, err = pipeline.Run(ctx, pipeline.Options{Root: root, Source: resolveFile(*source, root), IncludeUndocumented: *undocumented, KeepNormalized: *keep, Log: os.Stdout})
 	}

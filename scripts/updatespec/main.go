@@ -30,7 +30,7 @@ import (
 	"regexp"
 
 	"github.com/seamgo/seam-go/internal/normalize"
-	"github.com/seamgo/seam-go/internal/pipeline"
+	"github.com/seamgo/seam-go/internal/reporoot"
 	"github.com/seamgo/seam-go/internal/specsource"
 	"github.com/seamgo/seam-go/internal/updatespec"
 )
@@ -96,7 +96,7 @@ func parseArgs(args []string) (updatespec.Options, error) {
 		return opts, fmt.Errorf("one SOURCE at most, got %q", sources)
 	}
 	if opts.Root == "" {
-		root, err := pipeline.ModuleRoot()
+		root, err := reporoot.FromWorkingDir()
 		if err != nil {
 			return opts, fmt.Errorf("%w; pass -root", err)
 		}

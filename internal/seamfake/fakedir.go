@@ -1,0 +1,5 @@
+package seamfake
+
+// fakeDirRel is where the fake's package.json and start script live, relative
+// to the repository root.
+const fakeDirRel = "scripts/fake"
