@@ -1,7 +1,7 @@
 # Build and test entry points. `make test` is the one command users and CI
 # run; `make` alone lists the targets. Needs GNU make, Go (see go.mod), and
 # Node.js 20+ with npm for the tests and the demo (they start the official
-# fake Seam server, installed from scripts/fake by make fake-install).
+# fake Seam server, installed from internal/seamfake/npm by make fake-install).
 # After the one-time setup (go mod download, make tools, make fake-install) make test
 # needs no network; make check-pipeline needs the npm registry.
 
@@ -51,8 +51,8 @@ help: ## list the targets
 
 .PHONY: test
 test: ## hermetic once set up (go mod download, make tools, make fake-install): vet, generated code, vendoring, every test once, under -race
-	@echo "==> fake server (scripts/fake)"
-	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in scripts/fake (the first install needs the npm registry: make fake-install)"; exit 1; }
+	@echo "==> fake server (internal/seamfake/npm)"
+	@go run ./scripts/fakeserver install || { echo "make test: FAILED: could not install the fake Seam server in internal/seamfake/npm (the first install needs the npm registry: make fake-install)"; exit 1; }
 	@echo "==> go vet ./..."
 	@go vet ./... || { echo "make test: FAILED at go vet ./... (no test ran)"; exit 1; }
 	@echo "==> make check-generated"
@@ -99,7 +99,7 @@ demo: ## run the demo against a local fake Seam server (needs Node.js 20+)
 	go run ./examples/demo
 
 .PHONY: fake-install
-fake-install: ## install the official fake Seam server (npm ci in scripts/fake; needs the npm registry once)
+fake-install: ## install the official fake Seam server (npm ci in internal/seamfake/npm; needs the npm registry once)
 	@go run ./scripts/fakeserver install
 
 .PHONY: fake

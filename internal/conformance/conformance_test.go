@@ -37,13 +37,13 @@ const operationHeader = "Seam-Conformance-Operation"
 
 // jsScript and jsPackage are relative to the repository root.
 const (
-	jsScript  = "scripts/fake/conformance.mjs"
-	jsPackage = "scripts/fake/node_modules/@seamapi/http/package.json"
+	jsScript  = "internal/seamfake/npm/conformance.mjs"
+	jsPackage = "internal/seamfake/npm/node_modules/@seamapi/http/package.json"
 )
 
 // TestSameAsJavaScriptSDK calls every documented operation with the same
 // input through seam and through the official JavaScript SDK
-// (@seamapi/http, pinned in scripts/fake), against one recording loopback
+// (@seamapi/http, pinned in internal/seamfake/npm), against one recording loopback
 // server, and compares the requests (method, path, query, body) and the
 // values returned (under x-response-key, as JSON after normalisation). It
 // fails on any difference not in knownDifferences (docs/conformance.md).
@@ -57,7 +57,7 @@ func TestSameAsJavaScriptSDK(t *testing.T) {
 		t.Fatal("conformance: node (Node.js 20+) is not in PATH: install Node.js 20+, then run make fake-install")
 	}
 	if _, err := os.Stat(filepath.Join(root, jsPackage)); err != nil {
-		t.Fatalf("conformance: the JavaScript SDK @seamapi/http is not installed in scripts/fake/node_modules: run make fake-install (needs the npm registry once)")
+		t.Fatalf("conformance: the JavaScript SDK @seamapi/http is not installed in internal/seamfake/npm/node_modules: run make fake-install (needs the npm registry once)")
 	}
 
 	raw, err := os.ReadFile(filepath.Join(root, "openapi.json"))
@@ -129,7 +129,7 @@ func TestSameAsJavaScriptSDK(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.CommandContext(ctx, node, filepath.Join(root, jsScript), planFile, resultsFile)
-	cmd.Dir = filepath.Join(root, "scripts", "fake")
+	cmd.Dir = filepath.Join(root, filepath.Dir(jsScript))
 	cmd.Env = append(os.Environ(), "SEAM_API_KEY=", "SEAM_ENDPOINT=", "SEAM_API_URL=", "SEAM_PERSONAL_ACCESS_TOKEN=", "SEAM_WORKSPACE_ID=")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -9,10 +9,11 @@ import (
 	"path/filepath"
 )
 
-// npmFiles are copies of scripts/fake/{package.json,package-lock.json,start.mjs}
-// (TestEmbeddedFilesMatchScriptsFake keeps them identical), embedded so
-// that a module using this one from the read-only module cache can install
-// and start the fake.
+// npmFiles are the files of npm/ that install and start the fake
+// (package.json, package-lock.json, start.mjs), embedded so that a module
+// using this one from the read-only module cache can install and start it.
+// In a checkout, npm/ itself is where make fake-install installs it: one
+// directory, no copy.
 //
 //go:embed npm/package.json npm/package-lock.json npm/start.mjs
 var npmFiles embed.FS
@@ -22,9 +23,9 @@ var npmFileNames = []string{"package.json", "package-lock.json", "start.mjs"}
 
 // WithUserCache makes Start install and run the fake from the per-user cache
 // directory os.UserCacheDir()/seam-go/fake/<sha256 of package-lock.json>
-// (written from the files embedded in this package) instead of
-// scripts/fake of a checkout: it works from the module cache, where this
-// module is read-only and has no node_modules.
+// (written from the files embedded in this package) instead of npm/ of a
+// checkout: it works from the module cache, where this module is read-only
+// and has no node_modules.
 func WithUserCache() Option {
 	return func(c *config) { c.userCache = true }
 }

@@ -9,18 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The embedded copies must be the files of scripts/fake (the ones make
-// fake-install and the repository's tests use).
-func TestEmbeddedFilesMatchScriptsFake(t *testing.T) {
-	for _, name := range npmFileNames {
-		want, err := os.ReadFile(filepath.Join("..", "..", "scripts", "fake", name))
-		require.NoError(t, err)
-		got, err := npmFiles.ReadFile("npm/" + name)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), string(got), "internal/seamfake/npm/%s differs from scripts/fake/%s: copy it", name, name)
-	}
-}
-
 func TestPrepareCacheDir(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())

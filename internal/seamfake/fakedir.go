@@ -2,4 +2,4 @@ package seamfake
 
 // fakeDirRel is where the fake's package.json and start script live, relative
 // to the repository root.
-const fakeDirRel = "scripts/fake"
+const fakeDirRel = "internal/seamfake/npm"

@@ -6,7 +6,7 @@ const (
 	// startTimeout bounds how long Start waits for the fake to report ready
 	// and answer GET /health. It does not include `npm ci`.
 	startTimeout = 30 * time.Second
-	// defaultInstallTimeout bounds `npm ci` in scripts/fake unless
+	// defaultInstallTimeout bounds `npm ci` in internal/seamfake/npm unless
 	// WithInstallTimeout says otherwise.
 	defaultInstallTimeout = 5 * time.Minute
 	// gracePeriod is how long Close waits for the fake to exit after closing
@@ -39,7 +39,7 @@ func WithPort(port int) Option {
 	return func(c *config) { c.port = port }
 }
 
-// WithInstallTimeout bounds `npm ci` in scripts/fake (default 5 min).
+// WithInstallTimeout bounds `npm ci` in internal/seamfake/npm (default 5 min).
 func WithInstallTimeout(d time.Duration) Option {
 	return func(c *config) { c.installTimeout = d }
 }

@@ -1,6 +1,6 @@
 package seamfake
 
-// Seed holds the ids and credentials that scripts/fake/start.mjs seeds into
+// Seed holds the ids and credentials that internal/seamfake/npm/start.mjs seeds into
 // the fake (the same as GET /_fake/default_seed).
 type Seed struct {
 	// WorkspaceID is the seeded workspace that APIKey belongs to.

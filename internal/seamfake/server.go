@@ -64,7 +64,7 @@ type Server struct {
 
 // Start launches the fake, seeded, on 127.0.0.1 and returns once it answers
 // GET /health. It first checks for Node.js 20+ and npm (errors wrap
-// ErrPrerequisites) and runs `npm ci` in scripts/fake when node_modules is
+// ErrPrerequisites) and runs `npm ci` in internal/seamfake/npm when node_modules is
 // missing or stale. ctx bounds only the start: the server runs until Close,
 // or until this process exits.
 func Start(ctx context.Context, opts ...Option) (*Server, error) {
@@ -76,7 +76,7 @@ func Start(ctx context.Context, opts ...Option) (*Server, error) {
 	return launch(ctx, cfg, tl.node, fakeDir)
 }
 
-// Install checks for Node.js 20+ and npm and runs `npm ci` in scripts/fake
+// Install checks for Node.js 20+ and npm and runs `npm ci` in internal/seamfake/npm
 // when node_modules is missing or stale, as Start does before launching. It
 // reports whether it ran npm ci; progress goes to os.Stderr.
 func Install(ctx context.Context, opts ...Option) (ran bool, err error) {

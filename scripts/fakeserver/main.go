@@ -1,11 +1,11 @@
 // Command fakeserver installs and runs the official fake Seam server
-// (@seamapi/fake-seam-connect, pinned in scripts/fake) on 127.0.0.1, for
+// (@seamapi/fake-seam-connect, pinned in internal/seamfake/npm) on 127.0.0.1, for
 // running your own program against it.
 //
 // Usage:
 //
 //	go run ./scripts/fakeserver            # make fake: start, print the exports, run until Ctrl-C
-//	go run ./scripts/fakeserver install    # make fake-install: npm ci in scripts/fake and in seamtest's per-user cache, if needed
+//	go run ./scripts/fakeserver install    # make fake-install: npm ci in internal/seamfake/npm and in seamtest's per-user cache, if needed
 //
 // Started, it prints shell lines to export (SEAM_ENDPOINT, SEAM_API_KEY,
 // SEAM_WORKSPACE_ID) and the seeded device ids, then serves until
@@ -54,7 +54,7 @@ func install(ctx context.Context) error {
 		return err
 	}
 	if !ran {
-		fmt.Println("fakeserver: the fake Seam server is installed (scripts/fake/node_modules is up to date)")
+		fmt.Println("fakeserver: the fake Seam server is installed (internal/seamfake/npm/node_modules is up to date)")
 	}
 	// The same packages in the per-user cache that seamtest.NewFake runs
 	// them from, so that tests using it need no registry afterwards either.

@@ -2,7 +2,7 @@
 // Starts the official fake Seam Connect server (@seamapi/fake-seam-connect),
 // seeded, bound to 127.0.0.1 only, for seam-go tests and demos.
 //
-// Usage: node scripts/fake/start.mjs [--port N]   (or env PORT; default: a free port)
+// Usage: node internal/seamfake/npm/start.mjs [--port N]   (or env PORT; default: a free port)
 //
 // When ready it prints exactly ONE JSON line to stdout:
 //   {"endpoint":"http://127.0.0.1:PORT","api_key":"seam_apikey1_token",

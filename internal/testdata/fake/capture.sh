@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the captured fake payloads in this folder.
-# Needs node/npm (scripts/fake installed: `npm ci` there) and curl.
+# Needs node/npm (internal/seamfake/npm installed: `npm ci` there) and curl.
 # Usage: bash internal/testdata/fake/capture.sh   (from anywhere in the repo)
 set -euo pipefail
 
@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 
 # Start the fake with a pipe on stdin: closing it stops the fake.
-coproc FAKE { exec node "$root/scripts/fake/start.mjs" 2>/dev/null; }
+coproc FAKE { exec node "$root/internal/seamfake/npm/start.mjs" 2>/dev/null; }
 read -r -t 30 ready <&"${FAKE[0]}"
 endpoint="$(node -e 'console.log(JSON.parse(process.argv[1]).endpoint)' "$ready")"
 key="$(node -e 'console.log(JSON.parse(process.argv[1]).api_key)' "$ready")"

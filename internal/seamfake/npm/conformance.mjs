@@ -3,7 +3,7 @@
 // in package.json / package-lock.json beside this file) for seam-go's
 // conformance test (internal/conformance).
 //
-// Usage: node scripts/fake/conformance.mjs OPERATIONS.json RESULTS.jsonl
+// Usage: node internal/seamfake/npm/conformance.mjs OPERATIONS.json RESULTS.jsonl
 //
 // OPERATIONS.json: {"endpoint": "http://127.0.0.1:PORT", "api_key": "seam_…",
 //   "wait_for_action_attempt": false,
