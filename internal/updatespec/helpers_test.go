@@ -37,31 +37,20 @@ func newModule(t *testing.T, extra ...string) string {
 	return dst
 }
 
-// copyPath copies the file or directory tree src to dst.
+// copyPath copies the file or directory tree src to dst (a tree with
+// os.CopyFS).
 func copyPath(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
+	info, err := os.Stat(src)
 	require.NoError(t, err)
+	if info.IsDir() {
+		require.NoError(t, os.CopyFS(dst, os.DirFS(src)))
+		return
+	}
+	data, err := os.ReadFile(src)
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Dir(dst), 0o755))
+	require.NoError(t, os.WriteFile(dst, data, 0o644))
 }
 
 // snapshot maps every file under the given paths of root to its SHA-256.
